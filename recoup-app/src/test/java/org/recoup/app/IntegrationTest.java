@@ -1,12 +1,9 @@
 package org.recoup.app;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,11 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
+@Import(CleanDatabaseOnce.class)
 public abstract class IntegrationTest {
 
     public static final String ADMIN_PASSWORD = "it-admin-password";
-
-    private static final AtomicBoolean CLEANED = new AtomicBoolean();
 
     @LocalServerPort
     protected int port;
@@ -53,18 +49,5 @@ public abstract class IntegrationTest {
     protected static String uniqueId(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime() & 0xFFFFFFFFFFL, 36)
                 + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36), 36);
-    }
-
-    @TestConfiguration
-    static class CleanDatabaseOnce {
-        @Bean
-        FlywayMigrationStrategy cleanThenMigrate() {
-            return flyway -> {
-                if (CLEANED.compareAndSet(false, true)) {
-                    flyway.clean();
-                }
-                flyway.migrate();
-            };
-        }
     }
 }

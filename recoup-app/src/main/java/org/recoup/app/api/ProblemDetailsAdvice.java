@@ -51,6 +51,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String field = null;
         String detail = "the request body is not valid JSON";
         Throwable cause = ex.getMostSpecificCause();
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                cause = t; // the outermost Jackson error knows the JSON path; its cause (e.g. a date parse) does not
+                break;
+            }
+        }
         if (cause instanceof MismatchedInputException mismatch) {
             field = path(mismatch);
             String expected = mismatch.getTargetType() == null ? "another value" : describe(mismatch.getTargetType());

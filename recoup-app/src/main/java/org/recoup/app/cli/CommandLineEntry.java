@@ -1,8 +1,16 @@
 package org.recoup.app.cli;
 
 import java.util.Set;
+import org.recoup.app.RecoupApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 
-/** Dispatches {@code recoup import|run|export|check} to the command-line tool. */
+/**
+ * {@code java -jar recoup.jar import|run|export|check …}: starts Recoup without the web server (same database
+ * settings, same migrations) and runs one command of {@link RecoupCommand}. Exit code 0 on success.
+ */
 public final class CommandLineEntry {
 
     private static final Set<String> COMMANDS = Set.of("import", "run", "export", "check");
@@ -15,7 +23,33 @@ public final class CommandLineEntry {
     }
 
     public static int run(String[] args) {
-        System.err.println("command-line tool not built yet: " + args[0]);
-        return 2;
+        CommandLine probe = new CommandLine(new RecoupCommand(null));
+        // parse first so that usage errors are reported before a database is opened
+        try {
+            CommandLine.ParseResult parsed = probe.parseArgs(args);
+            if (CommandLine.printHelpIfRequested(parsed)) {
+                return 0;
+            }
+        } catch (CommandLine.ParameterException e) {
+            System.err.println(e.getMessage());
+            e.getCommandLine().usage(System.err);
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RecoupApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("recoup.demo.enabled=false", "spring.main.banner-mode=off",
+                        "logging.level.root=WARN", "logging.level.org.recoup=WARN")
+                .run()) {
+            CommandLine cli = new CommandLine(new RecoupCommand(context), new SpringFactory(context));
+            return cli.execute(args);
+        }
+    }
+
+    /** Lets picocli create sub-commands as Spring beans' collaborators. */
+    private record SpringFactory(ConfigurableApplicationContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return CommandLine.defaultFactory().create(type);
+        }
     }
 }

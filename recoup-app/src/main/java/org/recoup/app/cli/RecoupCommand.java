@@ -1,0 +1,106 @@
+package org.recoup.app.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.recoup.app.dailyrun.DailyRuns;
+import org.recoup.app.dailyrun.RunStatus;
+import org.recoup.app.dailyrun.RunView;
+import org.recoup.app.delinquency.AccountStates;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The {@code recoup} command and its sub-commands. */
+@Command(name = "recoup", mixinStandardHelpOptions = true, version = "Recoup 0.1",
+        description = "Recoup collections platform: batch commands against the configured database (RECOUP_DB_URL).",
+        subcommands = {RecoupCommand.Run.class, RecoupCommand.Export.class})
+class RecoupCommand implements Callable<Integer> {
+
+    final ApplicationContext context;
+
+    RecoupCommand(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        System.err.println("name a command: import, run, export or check (--help for details)");
+        return 2;
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run the daily run for a business date: assess every account and store the states.")
+    static class Run implements Callable<Integer> {
+        @ParentCommand
+        RecoupCommand parent;
+
+        @Option(names = "--as-of", required = true, description = "business date YYYY-MM-DD")
+        LocalDate asOf;
+
+        @Override
+        public Integer call() {
+            ProgressBar bar = new ProgressBar(System.err, "accounts");
+            RunView run = parent.context.getBean(DailyRuns.class)
+                    .runAndWait(asOf, "cli", (done, total) -> bar.update("run " + asOf, done, total));
+            bar.finish();
+            if (run.status() != RunStatus.SUCCEEDED) {
+                System.err.println("run " + run.id() + " failed: " + run.error());
+                return 1;
+            }
+            System.out.printf("run %d for %s succeeded: %,d accounts in %,d ms%n", run.id(), run.asOf(),
+                    run.counts().processed(), run.timings().durationMs());
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export the stored states of a business date as CSV (run the date first).")
+    static class Export implements Callable<Integer> {
+        @ParentCommand
+        RecoupCommand parent;
+
+        @Option(names = "--as-of", required = true, description = "business date YYYY-MM-DD")
+        LocalDate asOf;
+
+        @Option(names = "--out", required = true, description = "file to write, e.g. states.csv ('-' for stdout)")
+        String out;
+
+        @Option(names = "--run", description = "run the date first if no state is stored for it")
+        boolean runFirst;
+
+        @Override
+        public Integer call() throws IOException {
+            AccountStates states = parent.context.getBean(AccountStates.class);
+            if (states.count(asOf) == 0) {
+                if (!runFirst) {
+                    System.err.println("no states stored for " + asOf + ": run `recoup run --as-of " + asOf
+                            + "` first, or add --run");
+                    return 1;
+                }
+                Integer ran = new Run() {{ parent = Export.this.parent; asOf = Export.this.asOf; }}.call();
+                if (ran != 0) {
+                    return ran;
+                }
+            }
+            long rows;
+            if ("-".equals(out)) {
+                Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                rows = states.exportCsv(asOf, w);
+            } else {
+                try (Writer w = Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
+                    rows = states.exportCsv(asOf, w);
+                }
+                System.err.printf("wrote %,d states of %s to %s%n", rows, asOf, out);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.recoup.app.portfolio;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * A contiguous range of account ids in the database's order: {@code from <= id < to}, either bound may be open
+ * (null); {@code single} selects exactly {@code from}.
+ */
+public record IdRange(String from, String to, boolean single) {
+
+    public static final IdRange ALL = new IdRange(null, null, false);
+
+    public static IdRange of(String accountId) {
+        return new IdRange(accountId, null, true);
+    }
+
+    /** The SQL condition on {@code column}, with placeholders bound by {@link #bind(PreparedStatement, int)}. */
+    public String condition(String column) {
+        if (single) {
+            return column + " = ?";
+        }
+        String lower = from == null ? "1 = 1" : column + " >= ?";
+        return to == null ? lower : lower + " AND " + column + " < ?";
+    }
+
+    /** Binds the range's bounds starting at parameter {@code first}; returns the next free parameter index. */
+    public int bind(PreparedStatement ps, int first) throws SQLException {
+        int i = first;
+        if (from != null) {
+            ps.setString(i++, from);
+        }
+        if (!single && to != null) {
+            ps.setString(i++, to);
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        return single ? "[" + from + "]" : "[" + (from == null ? "" : from) + ", " + (to == null ? "∞" : to) + ")";
+    }
+}
