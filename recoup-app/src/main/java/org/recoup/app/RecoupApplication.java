@@ -15,7 +15,7 @@ public class RecoupApplication {
 
     public static void main(String[] args) {
         if (CommandLineEntry.isCommand(args)) {
-            System.exit(CommandLineEntry.run(args));
+            System.exit(CommandLineEntry.run(RecoupApplication.class, args));
         }
         SpringApplication.run(RecoupApplication.class, args);
     }

@@ -1,7 +1,6 @@
 package org.recoup.app.cli;
 
 import java.util.Set;
-import org.recoup.app.RecoupApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,7 +21,7 @@ public final class CommandLineEntry {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    public static int run(String[] args) {
+    public static int run(Class<?> application, String[] args) {
         CommandLine probe = new CommandLine(new RecoupCommand(null));
         // parse first so that usage errors are reported before a database is opened
         try {
@@ -35,7 +34,7 @@ public final class CommandLineEntry {
             e.getCommandLine().usage(System.err);
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RecoupApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties("recoup.demo.enabled=false", "spring.main.banner-mode=off",
                         "logging.level.root=WARN", "logging.level.org.recoup=WARN")
