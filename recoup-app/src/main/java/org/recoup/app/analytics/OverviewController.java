@@ -1,5 +1,6 @@
 package org.recoup.app.analytics;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The overview page at {@code /}. An htmx request (the filter changed) gets only the {@code content} fragment; the
  * charts read {@code GET /ui/overview/data} with the same filter.
  */
+@Hidden // UI, not part of the public API document
 @Controller
 class OverviewController {
 

@@ -1,5 +1,6 @@
 package org.recoup.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * The language switch in the top bar: {@code POST /ui/locale} with {@code lang=zh-CN|en} stores the choice for the
  * signed-in user, then sends the browser back to the page it came from (or asks htmx to refresh it).
  */
+@Hidden // UI, not part of the public API document
 @Controller
 class LocaleController {
 

@@ -183,4 +183,11 @@ class WebIT extends IntegrationTest {
         assertThat(browser().get("/webjars/htmx.org/dist/htmx.min.js").status()).as("version-less path").isEqualTo(200);
         assertThat(browser().get("/js/recoup.js").body()).contains("htmx:configRequest");
     }
+
+    @Test
+    void uiEndpointsStayOutOfTheApiDocument() {
+        String docs = anonymous().get("/v3/api-docs").body();
+
+        assertThat(docs).contains("\"paths\"").doesNotContain("/ui/", "\"/login\"", "\"/\":");
+    }
 }
