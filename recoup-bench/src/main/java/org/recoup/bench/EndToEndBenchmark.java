@@ -1,0 +1,129 @@
+package org.recoup.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.recoup.app.RecoupApplication;
+import org.recoup.app.dailyrun.DailyRuns;
+import org.recoup.app.dailyrun.RunStatus;
+import org.recoup.app.dailyrun.RunView;
+import org.recoup.app.portfolio.IdRange;
+import org.recoup.app.portfolio.PortfolioReader;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * End-to-end benchmark on PostgreSQL: the daily run over the whole portfolio, and in the same process and database
+ * the floor — PostgreSQL alone reading the run's inputs ({@code COPY … TO}) and writing its outputs
+ * ({@code COPY … FROM}) with the same partitioning. Prints a Markdown table for docs/benchmarks.md.
+ *
+ * <pre>
+ * java -cp recoup-bench/target/classes:$(cat recoup-bench/target/classpath.txt) org.recoup.bench.EndToEndBenchmark \
+ *   --pg-url jdbc:postgresql://localhost:5432/recoup_bench --as-of 2026-11-23 [--import DIR] [--partitions 2]
+ * </pre>
+ */
+public final class EndToEndBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        String url = opts.getOrDefault("pg-url", "jdbc:postgresql://localhost:5432/recoup_bench");
+        String user = opts.getOrDefault("user", "recoup");
+        String password = opts.getOrDefault("password", "recoup");
+        LocalDate asOf = LocalDate.parse(opts.getOrDefault("as-of", "2026-11-23"));
+        int partitions = Integer.parseInt(opts.getOrDefault("partitions",
+                String.valueOf(Runtime.getRuntime().availableProcessors())));
+        List<String[]> results = new ArrayList<>();
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RecoupApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.datasource.url=" + url, "spring.datasource.username=" + user,
+                        "spring.datasource.password=" + password, "recoup.demo.enabled=false",
+                        "recoup.admin.password=bench", "recoup.run.partitions=" + partitions,
+                        "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run()) {
+            if (opts.containsKey("import")) {
+                results.addAll(ImportPhase.run(app, Path.of(opts.get("import"))));
+            }
+            PortfolioReader portfolio = app.getBean(PortfolioReader.class);
+            long accounts = portfolio.count(IdRange.ALL);
+            List<IdRange> ranges = portfolio.partition(partitions);
+            DailyRuns runs = app.getBean(DailyRuns.class);
+            PostgresFloor floor = new PostgresFloor(url, user, password);
+
+            // the run, twice: the first on a date with no states, the rerun replaces them
+            RunView first = timedRun(runs, asOf);
+            RunView rerun = timedRun(runs, asOf);
+
+            long t0 = System.nanoTime();
+            long bytesRead = floor.readInputs(ranges);
+            long readNanos = System.nanoTime() - t0;
+            List<byte[]> outputs = floor.outputs(asOf, ranges);
+            floor.prepareOutputTable();
+            long t1 = System.nanoTime();
+            floor.writeOutputs(outputs);
+            long writeNanos = System.nanoTime() - t1;
+            floor.dropOutputTable();
+
+            double floorMs = (readNanos + writeNanos) / 1e6;
+            double runMs = first.timings().durationMs();
+            results.add(row("accounts", String.format(Locale.ROOT, "%,d", accounts), ""));
+            results.add(row("partitions", String.valueOf(ranges.size()), ""));
+            results.add(row("daily run (first)", ms(runMs), rate(accounts, runMs) + " accounts/s"));
+            results.add(row("daily run (rerun, replaces states)", ms(rerun.timings().durationMs()),
+                    rate(accounts, rerun.timings().durationMs()) + " accounts/s"));
+            results.add(row("floor: COPY inputs TO", ms(readNanos / 1e6),
+                    String.format(Locale.ROOT, "%,d MB", bytesRead >> 20)));
+            results.add(row("floor: COPY outputs FROM", ms(writeNanos / 1e6), ""));
+            results.add(row("floor total", ms(floorMs), ""));
+            results.add(row("**run ÷ floor**", String.format(Locale.ROOT, "**%.2f×**", runMs / floorMs),
+                    String.format(Locale.ROOT, "rerun %.2f×", rerun.timings().durationMs() / floorMs)));
+        }
+        System.out.println();
+        System.out.println("| measure | value | note |");
+        System.out.println("|---|---|---|");
+        for (String[] r : results) {
+            System.out.println("| " + String.join(" | ", r) + " |");
+        }
+    }
+
+    private static RunView timedRun(DailyRuns runs, LocalDate asOf) {
+        RunView run = runs.runAndWait(asOf, "bench", (done, total) -> { });
+        if (run.status() != RunStatus.SUCCEEDED) {
+            throw new IllegalStateException("run failed: " + run.error());
+        }
+        System.err.printf("run %d: %,d accounts in %s%n", run.id(), run.counts().processed(),
+                Duration.ofMillis(run.timings().durationMs()));
+        return run;
+    }
+
+    static String[] row(String measure, String value, String note) {
+        return new String[] {measure, value, note};
+    }
+
+    static String ms(double millis) {
+        return String.format(Locale.ROOT, "%,.1f s", millis / 1000);
+    }
+
+    static String rate(long count, double millis) {
+        return String.format(Locale.ROOT, "%,.0f", count / (millis / 1000));
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                String key = args[i].substring(2);
+                String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
+                opts.put(key, value);
+            }
+        }
+        return opts;
+    }
+
+}
