@@ -82,7 +82,7 @@ CREATE TABLE payment (
     CONSTRAINT payment_amount_ck CHECK (amount_minor > 0),
     CONSTRAINT payment_channel_ck CHECK (channel IN ('BANK_TRANSFER', 'CARD', 'WECHAT', 'ALIPAY', 'CASH_AT_BRANCH', 'OTHER'))
 );
-CREATE INDEX payment_account_ix ON payment (account_id);
+CREATE INDEX payment_account_ix ON payment (account_id, paid_at, payment_id);
 
 -- Contact history: imported (contacts.csv) and recorded through the API; caps and rolling windows count it.
 CREATE TABLE contact_attempt (

@@ -42,11 +42,10 @@ public final class EndToEndBenchmark {
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RecoupApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=" + url, "spring.datasource.username=" + user,
-                        "spring.datasource.password=" + password, "recoup.demo.enabled=false",
-                        "recoup.admin.password=bench", "recoup.run.partitions=" + partitions,
-                        "spring.main.banner-mode=off", "logging.level.root=WARN")
-                .run()) {
+                .run(springArgs(args, "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password, "--recoup.demo.enabled=false",
+                        "--recoup.admin.password=bench", "--recoup.run.partitions=" + partitions,
+                        "--spring.main.banner-mode=off", "--logging.level.root=WARN"))) {
             if (opts.containsKey("import")) {
                 results.addAll(ImportPhase.run(app, Path.of(opts.get("import"))));
             }
@@ -114,10 +113,21 @@ public final class EndToEndBenchmark {
         return String.format(Locale.ROOT, "%,.0f", count / (millis / 1000));
     }
 
+    /** The given Spring properties plus any {@code --spring.*=…} / {@code --recoup.*=…} argument passed through. */
+    static String[] springArgs(String[] args, String... fixed) {
+        List<String> all = new ArrayList<>(List.of(fixed));
+        for (String arg : args) {
+            if ((arg.startsWith("--spring.") || arg.startsWith("--recoup.")) && arg.contains("=")) {
+                all.add(arg);
+            }
+        }
+        return all.toArray(String[]::new);
+    }
+
     static Map<String, String> options(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
+            if (args[i].startsWith("--") && !args[i].contains("=")) {
                 String key = args[i].substring(2);
                 String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
                 opts.put(key, value);

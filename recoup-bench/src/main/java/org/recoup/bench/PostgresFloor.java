@@ -41,7 +41,7 @@ final class PostgresFloor {
                     + "AND ap.role IN ('BORROWER', 'CO_BORROWER', 'GUARANTOR', 'HEIR') ORDER BY ap.account_id",
             "SELECT account_id, seq, due_date, principal_minor, interest_minor, fee_minor FROM installment WHERE %s "
                     + "ORDER BY account_id, seq",
-            "SELECT account_id, payment_id, paid_at, amount_minor, channel FROM payment WHERE %s ORDER BY account_id");
+            "SELECT account_id, payment_id, paid_at, amount_minor, channel FROM payment WHERE %s ORDER BY account_id, paid_at, payment_id");
 
     /** Reads every input of every range, ranges in parallel; returns bytes read. */
     long readInputs(List<IdRange> ranges) throws Exception {

@@ -11,6 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -50,17 +52,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         String field = null;
         String detail = "the request body is not valid JSON";
-        Throwable cause = ex.getMostSpecificCause();
-        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof JacksonException) {
-                cause = t; // the outermost Jackson error knows the JSON path; its cause (e.g. a date parse) does not
-                break;
-            }
-        }
+        // Not getMostSpecificCause(): for dates that is the DateTimeParseException under Jackson's exception, which
+        // knows the field.
+        Throwable cause = jacksonCause(ex);
         if (cause instanceof MismatchedInputException mismatch) {
             field = path(mismatch);
             String expected = mismatch.getTargetType() == null ? "another value" : describe(mismatch.getTargetType());
-            if (mismatch instanceof InvalidFormatException invalid) {
+            if (field.isEmpty()) {
+                detail = "the request body must be a JSON object";
+            } else if (mismatch instanceof InvalidFormatException invalid) {
                 detail = "field '" + field + "' must be " + expected + " but was '" + invalid.getValue() + "'";
             } else {
                 detail = "field '" + field + "' must be " + expected;
@@ -75,6 +75,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             body.setProperty("field", field);
         }
         return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "header '" + missing.getHeaderName() + "' is required");
+            body.setTitle("Bad Request");
+            body.setProperty("code", "MISSING_HEADER");
+            body.setProperty("field", missing.getHeaderName());
+            return ResponseEntity.badRequest().headers(headers).body(body);
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
     }
 
     @Override
@@ -93,6 +108,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
+    }
+
+    private static Throwable jacksonCause(Throwable ex) {
+        Throwable firstJackson = null;
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof MismatchedInputException) {
+                return t;
+            }
+            if (firstJackson == null && t instanceof JacksonException) {
+                firstJackson = t;
+            }
+        }
+        return firstJackson;
     }
 
     private static String path(MismatchedInputException e) {

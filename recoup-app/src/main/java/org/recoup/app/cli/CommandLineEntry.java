@@ -36,9 +36,9 @@ public final class CommandLineEntry {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties("recoup.demo.enabled=false", "spring.main.banner-mode=off",
-                        "logging.level.root=WARN", "logging.level.org.recoup=WARN")
-                .run()) {
+                // command-line properties: they outrank application.yml (default properties would not)
+                .run("--recoup.demo.enabled=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                        "--logging.level.org.recoup=WARN")) {
             CommandLine cli = new CommandLine(new RecoupCommand(context), new SpringFactory(context));
             return cli.execute(args);
         }

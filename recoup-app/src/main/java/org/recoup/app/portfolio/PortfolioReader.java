@@ -52,10 +52,10 @@ public class PortfolioReader {
             FROM installment WHERE %s ORDER BY account_id, seq""";
     private static final String PAYMENTS = """
             SELECT account_id, payment_id, paid_at, amount_minor, channel
-            FROM payment WHERE %s ORDER BY account_id""";
+            FROM payment WHERE %s ORDER BY account_id, paid_at, payment_id""";
 
     private final DataSource dataSource;
-    private final java.util.concurrent.ConcurrentHashMap<String, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<ZoneId>> zones = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PortfolioReader(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -187,17 +187,18 @@ public class PortfolioReader {
         return new AccountSnapshot(account, schedule, paid);
     }
 
+    /** The zone named, or null (→ the jurisdiction's default) when it is blank or not a valid IANA id. */
     private ZoneId zone(String name) {
-        if (name == null) {
+        if (name == null || name.isBlank()) {
             return null;
         }
         return zones.computeIfAbsent(name, n -> {
             try {
-                return ZoneId.of(n);
-            } catch (DateTimeException e) {
-                throw new IllegalStateException("stored time zone is not valid: " + n, e);
+                return Optional.of(ZoneId.of(n.strip()));
+            } catch (DateTimeException invalid) {
+                return Optional.empty();
             }
-        });
+        }).orElse(null);
     }
 
     private static PreparedStatement prepare(Connection c, String template, String column, IdRange range)
