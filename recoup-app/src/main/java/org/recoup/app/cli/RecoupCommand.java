@@ -13,15 +13,21 @@ import org.recoup.app.dailyrun.DailyRuns;
 import org.recoup.app.dailyrun.RunStatus;
 import org.recoup.app.dailyrun.RunView;
 import org.recoup.app.delinquency.AccountStates;
+import org.recoup.app.portfolio.ImportMode;
+import org.recoup.app.portfolio.ImportProgress;
+import org.recoup.app.portfolio.ImportResult;
+import org.recoup.app.portfolio.ImportService;
+import org.recoup.app.portfolio.ImportSource;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** The {@code recoup} command and its sub-commands. */
 @Command(name = "recoup", mixinStandardHelpOptions = true, version = "Recoup 0.1",
         description = "Recoup collections platform: batch commands against the configured database (RECOUP_DB_URL).",
-        subcommands = {RecoupCommand.Run.class, RecoupCommand.Export.class})
+        subcommands = {RecoupCommand.Import.class, RecoupCommand.Run.class, RecoupCommand.Export.class})
 class RecoupCommand implements Callable<Integer> {
 
     final ApplicationContext context;
@@ -32,8 +38,66 @@ class RecoupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("name a command: import, run, export or check (--help for details)");
+        System.err.println("name a command: import, run or export (--help for details)");
         return 2;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a debt file (contract §2): a directory of CSV/XLSX files, a .zip, a .xlsx or one CSV.")
+    static class Import implements Callable<Integer> {
+        @ParentCommand
+        RecoupCommand parent;
+
+        @Parameters(index = "0", description = "directory, .zip, .xlsx or .csv file")
+        Path source;
+
+        @Option(names = "--mode", defaultValue = "all-or-nothing",
+                description = "all-or-nothing (default: apply nothing when a row is invalid) or valid-only")
+        String mode;
+
+        @Override
+        public Integer call() {
+            ImportMode importMode = ImportMode.fromParameter(mode).orElse(null);
+            if (importMode == null) {
+                System.err.println("--mode must be all-or-nothing or valid-only, not " + mode);
+                return 2;
+            }
+            if (!Files.exists(source)) {
+                System.err.println("no such file or directory: " + source);
+                return 2;
+            }
+            ProgressBar bar = new ProgressBar(System.err, "rows");
+            ImportResult result = parent.context.getBean(ImportService.class).importFiles(ImportSource.of(source),
+                    importMode, new ImportProgress() {
+                        @Override
+                        public void rows(String file, long rowsProcessed) {
+                            bar.update(file, rowsProcessed, 0);
+                        }
+
+                        @Override
+                        public void phase(String phase) {
+                            bar.update(phase, 0, 0);
+                        }
+                    }, "cli");
+            bar.finish();
+            result.files().forEach(f -> System.out.printf("  %-20s %,12d rows  %-8s %s%n", f.file(), f.rows(),
+                    f.encoding(), f.changed() == null ? "" : String.format("%,d changed", f.changed())));
+            if (result.errorCount() > 0) {
+                System.err.printf("%,d invalid value(s):%n", result.errorCount());
+                result.errors().stream().limit(50).forEach(e -> System.err.println("  " + e));
+                if (result.errorCount() > 50) {
+                    System.err.printf("  … %,d more (GET /api/v1/imports/%d/errors.csv)%n", result.errorCount() - 50,
+                            result.id());
+                }
+            }
+            if (!result.applied()) {
+                System.err.println("import " + result.id() + " " + result.status() + ": nothing applied"
+                        + (result.failure() == null ? "" : " — " + result.failure()));
+                return 1;
+            }
+            System.out.printf("import %d applied: %,d rows%n", result.id(), result.processed());
+            return 0;
+        }
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
