@@ -1,0 +1,51 @@
+package org.recoup.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.recoup.app.IntegrationTest;
+import org.recoup.app.dailyrun.RunStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class DemoPortfolioLoaderIT extends IntegrationTest {
+
+    @Autowired
+    DemoPortfolioLoader loader;
+
+    @Test
+    void demoPortfolioIsImportedRunAndLoggedInto() {
+        LocalDate asOf = LocalDate.parse("2035-01-10");
+
+        DemoPortfolioLoader.DemoLoad load = loader.load(150, asOf);
+
+        assertThat(load.imported().applied()).isTrue();
+        assertThat(load.imported().counts().get("accounts.csv")).isEqualTo(150);
+        assertThat(load.run().status()).isEqualTo(RunStatus.SUCCEEDED);
+        long accounts = jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single();
+        long states = jdbc.sql("SELECT COUNT(*) FROM account_state WHERE as_of = ?").param(asOf).query(Long.class).single();
+        assertThat(states).isEqualTo(accounts);
+        long products = jdbc.sql("SELECT COUNT(DISTINCT product) FROM account WHERE account_id BETWEEN 'L-000001' AND 'L-000150'")
+                .query(Long.class).single();
+        assertThat(products).isEqualTo(4);
+        long delinquent = jdbc.sql("SELECT COUNT(*) FROM account_state WHERE as_of = ? AND dpd > 0 "
+                        + "AND account_id BETWEEN 'L-000001' AND 'L-000150'")
+                .param(asOf).query(Long.class).single();
+        assertThat(delinquent).isBetween(30L, 120L);
+
+        assertThat(api("supervisor", DemoPortfolioLoader.DEMO_PASSWORD).get("/api/v1/runs").status()).isEqualTo(200);
+        assertThat(api("agent", DemoPortfolioLoader.DEMO_PASSWORD).get("/api/v1/accounts/L-000001").status()).isEqualTo(200);
+    }
+
+    @Test
+    void loadingTheSameDemoTwiceChangesNothing() {
+        LocalDate asOf = LocalDate.parse("2035-01-10");
+        loader.load(40, asOf);
+        long before = jdbc.sql("SELECT COUNT(*) FROM installment").query(Long.class).single();
+
+        DemoPortfolioLoader.DemoLoad again = loader.load(40, asOf);
+
+        assertThat(again.imported().applied()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM installment").query(Long.class).single()).isEqualTo(before);
+    }
+}
