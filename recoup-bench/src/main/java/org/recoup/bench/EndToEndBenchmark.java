@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>
  * java -cp recoup-bench/target/classes:$(cat recoup-bench/target/classpath.txt) org.recoup.bench.EndToEndBenchmark \
- *   --pg-url jdbc:postgresql://localhost:5432/recoup_bench --as-of 2026-11-23 [--import DIR] [--partitions 2]
+ *   --pg-url jdbc:postgresql://localhost:5432/recoup_bench --as-of 2026-11-23 [--fresh --import DIR] [--partitions 2]
  * </pre>
  */
 public final class EndToEndBenchmark {
@@ -39,6 +39,14 @@ public final class EndToEndBenchmark {
         int partitions = Integer.parseInt(opts.getOrDefault("partitions",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         List<String[]> results = new ArrayList<>();
+        if (opts.containsKey("fresh")) {
+            // an empty schema: Flyway migrates it when the application starts
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA public CASCADE");
+                s.execute("CREATE SCHEMA public");
+            }
+        }
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RecoupApplication.class)
                 .web(WebApplicationType.NONE)
