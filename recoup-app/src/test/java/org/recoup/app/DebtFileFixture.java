@@ -46,7 +46,7 @@ public final class DebtFileFixture {
     public final class AccountFixture {
         private final String accountId;
 
-        AccountFixture(String accountId) {
+        public AccountFixture(String accountId) {
             this.accountId = accountId;
         }
 

@@ -32,13 +32,16 @@ class AccountStateController {
 
     @GetMapping("/api/v1/accounts/{id}/state")
     @Operation(summary = "An account's delinquency state as of a business date",
-            description = "Read from that date's daily run when there is one, otherwise computed on the fly. "
-                    + "asOf defaults to today (server clock).")
+            description = "Read from that date's daily run when there is one (source DAILY_RUN), otherwise computed "
+                    + "on the fly (source COMPUTED); fresh=true always computes, e.g. after a payment posted since the "
+                    + "run. asOf defaults to today (server clock).")
     StateView state(@PathVariable String id,
                     @Parameter(description = "business date YYYY-MM-DD")
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    @Parameter(description = "true: assess from the debt file now, even when the date has a run")
+                    @RequestParam(defaultValue = "false") boolean fresh) {
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
-        Delinquency.Assessed assessed = delinquency.stateOf(id, date)
+        Delinquency.Assessed assessed = delinquency.stateOf(id, date, fresh)
                 .orElseThrow(() -> ApiProblem.notFound("account", id));
         return StateView.of(assessed.state(), assessed.stored());
     }

@@ -25,7 +25,16 @@ public class Delinquency {
 
     /** Empty when the account does not exist. */
     public Optional<Assessed> stateOf(String accountId, LocalDate asOf) {
-        Optional<DelinquencyState> stored = states.stored(accountId, asOf);
+        return stateOf(accountId, asOf, false);
+    }
+
+    /**
+     * The stored state of {@code asOf}'s run, or — when there is none or {@code fresh} is asked for — the state
+     * assessed now from the debt file as it is (e.g. after a payment posted since the run). Empty for an unknown
+     * account.
+     */
+    public Optional<Assessed> stateOf(String accountId, LocalDate asOf, boolean fresh) {
+        Optional<DelinquencyState> stored = fresh ? Optional.empty() : states.stored(accountId, asOf);
         if (stored.isPresent()) {
             return stored.map(s -> new Assessed(s, true));
         }

@@ -60,6 +60,22 @@ class DailyRunIT extends IntegrationTest {
     }
 
     @Test
+    void aPaymentAfterTheRunShowsInAFreshStateButNotInTheRunsSnapshot() {
+        String loan = fixture.account(uniqueId("L"))
+                .installment(1, "2033-01-10", "1000.00", "0", "0").id();
+        api().post("/api/v1/runs?wait=true", "{\"asOf\":\"2033-02-01\"}");
+        new DebtFileFixture(jdbc).new AccountFixture(loan).payment(uniqueId("PAY"), "2033-02-01T09:00:00+08:00", "1100.00"); // covers the penalty too
+
+        JsonNode snapshot = api().get("/api/v1/accounts/" + loan + "/state?asOf=2033-02-01").json();
+        JsonNode fresh = api().get("/api/v1/accounts/" + loan + "/state?asOf=2033-02-01&fresh=true").json();
+
+        assertThat(snapshot.get("source").asString()).isEqualTo("DAILY_RUN");
+        assertThat(snapshot.get("dpd").asInt()).isEqualTo(22);
+        assertThat(fresh.get("source").asString()).isEqualTo("COMPUTED");
+        assertThat(fresh.get("dpd").asInt()).isZero();
+    }
+
+    @Test
     void stateIsComputedOnTheFlyWhenNoRunExistsForTheDate() {
         String loan = sampleLoan();
 
