@@ -86,10 +86,10 @@ public final class ContentLint {
                                 + "失信被执行人|列入黑名单",
                         "states or implies legal proceedings that no court has decided"),
                 LintRule.of("legal.zh.criminal-framing", CONTENT_FALSE_LEGAL,
-                        "刑事|诈骗罪|拒执罪|犯罪|拘留|逮捕|坐牢|判刑|恶意(拖欠|透支)|通缉",
+                        "刑事|诈骗罪|拒执罪|犯罪|拘留|逮捕|坐牢|判刑|恶意(拖欠|透支)|通缉|上门抓人",
                         "frames a civil debt as a crime"),
                 LintRule.of("legal.en.false-proceedings", CONTENT_FALSE_LEGAL,
-                        "\\b(lawsuit|claim|case|proceedings?) (has|have) been (filed|issued|started)\\b|\\bwe have (filed|issued|started)\\b|"
+                        "(?<!\\bno\\s)\\b(lawsuit|claim|case|proceedings?) (has|have) been (filed|issued|started)\\b|\\bwe have (filed|issued|started)\\b|"
                                 + "\\b(court )?summons\\b|\\bwarrant\\b|\\bcriminal\\b|\\bfraud\\b|\\bprosecut\\w*|"
                                 + "\\bgarnish\\w* your (wages|salary)\\b|\\bseize your\\b",
                         "states or implies legal action or criminal liability that is not real"),
