@@ -309,7 +309,8 @@ public final class ContactPolicy {
         // dates run newest first: the (max)-th newest counted attempt must leave the window
         LocalDate leaving = dates[rule.max() - 1];
         Instant clears = leaving.plusDays(rule.days()).atStartOfDay(dayZone).toInstant();
-        e.block(rule.code(), count + " " + rule.what() + " (limit " + rule.max() + "); clears at the start of "
-                + leaving.plusDays(rule.days()), rule.id(), clears);
+        e.block(rule.code(), count + " " + rule.what() + (rule.days() == 1 ? " today" : " in " + rule.days()
+                + " consecutive days") + " (limit " + rule.max() + "); clears at the start of " + leaving.plusDays(rule.days()),
+                rule.id(), clears);
     }
 }

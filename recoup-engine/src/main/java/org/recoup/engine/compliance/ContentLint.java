@@ -9,10 +9,12 @@ import static org.recoup.engine.compliance.ReasonCode.CONTENT_SHAMING;
 import static org.recoup.engine.compliance.ReasonCode.CONTENT_THREAT;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks a message or script for conduct the regulators forbid (PRACTICE.md §6; CBA 催收工作指引, Regulation F
@@ -31,9 +33,16 @@ public final class ContentLint {
     private static final ContentLint DEFAULTS = new ContentLint(defaultRules());
 
     private final List<LintRule> rules;
+    /** Per rule, the characters a match can start with (null: try everywhere); see {@link FirstChars}. */
+    private final BitSet[] starts;
 
     public ContentLint(List<LintRule> rules) {
         this.rules = List.copyOf(rules);
+        this.starts = new BitSet[this.rules.size()];
+        for (int i = 0; i < starts.length; i++) {
+            Pattern pattern = this.rules.get(i).pattern();
+            starts[i] = FirstChars.of(pattern.pattern(), (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0);
+        }
     }
 
     public static ContentLint defaults() {
@@ -52,17 +61,35 @@ public final class ContentLint {
         Objects.requireNonNull(text, "text");
         boolean thirdParty = recipientRole != null && !recipientRole.isLiable();
         List<Finding> findings = new ArrayList<>();
-        for (LintRule rule : rules) {
+        int length = text.length();
+        for (int r = 0; r < rules.size(); r++) {
+            LintRule rule = rules.get(r);
             if (rule.thirdPartyRecipientOnly() && !thirdParty) {
                 continue;
             }
             Matcher m = rule.pattern().matcher(text);
-            while (m.find()) {
-                findings.add(new Finding(rule.code(), m.start(), m.end(), rule.message() + ": «" + m.group() + "»", rule.id()));
+            BitSet start = starts[r];
+            if (start == null) {
+                while (m.find()) {
+                    findings.add(finding(rule, m));
+                }
+                continue;
+            }
+            // the same matches as find(): leftmost first, then on from the end of each match
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            for (int i = 0; i < length; i++) {
+                if (start.get(text.charAt(i)) && m.region(i, length).lookingAt()) {
+                    findings.add(finding(rule, m));
+                    i = Math.max(i, m.end() - 1);
+                }
             }
         }
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
         return List.copyOf(findings);
+    }
+
+    private static Finding finding(LintRule rule, Matcher m) {
+        return new Finding(rule.code(), m.start(), m.end(), rule.message() + ": «" + m.group() + "»", rule.id());
     }
 
     /** The shipped rules; docs/compliance.md lists them with examples. */

@@ -3,6 +3,7 @@ package org.recoup.engine.compliance;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -74,9 +75,15 @@ public record JurisdictionProfile(
         VISIT_STAFF, CASH, CONTENT
     }
 
-    private static final Set<Channel> ALL_BUT_LETTER = EnumSet.of(Channel.CALL, Channel.SMS, Channel.EMAIL, Channel.VISIT);
-    private static final Set<Outcome> ANY_OUTCOME = EnumSet.allOf(Outcome.class);
-    private static final Set<Outcome> CONNECTED = EnumSet.of(Outcome.RIGHT_PARTY, Outcome.THIRD_PARTY, Outcome.REFUSED_CONTACT);
+    // immutable constants: FrequencyRule keeps them without copying
+    private static final Set<Channel> CALL = Set.of(Channel.CALL);
+    private static final Set<Channel> MESSAGES = Set.of(Channel.SMS, Channel.EMAIL);
+    private static final Set<Channel> ALL_BUT_LETTER = Set.of(Channel.CALL, Channel.SMS, Channel.EMAIL, Channel.VISIT);
+    private static final Set<Outcome> ANY_OUTCOME = Set.of(Outcome.values());
+    private static final Set<Outcome> CONNECTED = Set.copyOf(
+            EnumSet.of(Outcome.RIGHT_PARTY, Outcome.THIRD_PARTY, Outcome.REFUSED_CONTACT));
+    private static final Set<Outcome> REACHED = Set.copyOf(EnumSet.complementOf(EnumSet.of(Outcome.NOT_CONNECTED)));
+    private static final Set<Outcome> CONVERSATION_WITH_CONSUMER = Set.of(Outcome.RIGHT_PARTY, Outcome.REFUSED_CONTACT);
 
     public JurisdictionProfile {
         Objects.requireNonNull(id, "id");
@@ -182,49 +189,48 @@ public record JurisdictionProfile(
 
     /** The frequency caps of this profile as rules; caps set to 0 produce none. */
     public List<FrequencyRule> frequencyRules() {
-        List<FrequencyRule> list = new ArrayList<>(7);
-        Set<Channel> call = EnumSet.of(Channel.CALL);
-        Set<Channel> messages = EnumSet.of(Channel.SMS, Channel.EMAIL);
+        List<FrequencyRule> list = new ArrayList<>(8);
+        Set<Channel> call = CALL;
+        Set<Channel> messages = MESSAGES;
         if (conversationsPerDebtorPerDay > 0) {
             list.add(new FrequencyRule(rule(Rule.CONVERSATIONS_PER_DAY), ReasonCode.DAILY_LIMIT, Scope.PARTY,
                     Audience.LIABLE, call, call, CONNECTED, 1, conversationsPerDebtorPerDay,
-                    "connected conversations with this party today"));
+                    "connected conversations with this party"));
         }
         if (dialAttemptsPerNumberPerDay > 0) {
             list.add(new FrequencyRule(rule(Rule.DIALS_PER_NUMBER_PER_DAY), ReasonCode.DAILY_LIMIT, Scope.CONTACT_POINT,
-                    Audience.ANY, call, call, ANY_OUTCOME, 1, dialAttemptsPerNumberPerDay, "dial attempts to this number today"));
+                    Audience.ANY, call, call, ANY_OUTCOME, 1, dialAttemptsPerNumberPerDay, "dial attempts to this number"));
         }
         if (messagesPerPartyPerDay > 0) {
             list.add(new FrequencyRule(rule(Rule.MESSAGES_PER_DAY), ReasonCode.DAILY_LIMIT, Scope.PARTY, Audience.ANY,
-                    messages, messages, ANY_OUTCOME, 1, messagesPerPartyPerDay, "messages to this party today"));
+                    messages, messages, ANY_OUTCOME, 1, messagesPerPartyPerDay, "messages to this party"));
         }
-        Set<Outcome> reached = EnumSet.complementOf(EnumSet.of(Outcome.NOT_CONNECTED));
+        Set<Outcome> reached = REACHED;
         if (contactsPerPartyPerDay > 0) {
             list.add(new FrequencyRule(rule(Rule.CONTACTS_PER_DAY), ReasonCode.DAILY_LIMIT, Scope.PARTY, Audience.ANY,
-                    ALL_BUT_LETTER, ALL_BUT_LETTER, reached, 1, contactsPerPartyPerDay, "contacts with this party today"));
+                    ALL_BUT_LETTER, ALL_BUT_LETTER, reached, 1, contactsPerPartyPerDay, "contacts with this party"));
         }
         if (rollingCallAttemptCap > 0) {
             list.add(new FrequencyRule(rule(Rule.ROLLING_CALLS), ReasonCode.ROLLING_LIMIT, Scope.ACCOUNT, Audience.ANY,
                     call, call, reached, rollingWindowDays, rollingCallAttemptCap,
-                    "call attempts about this account in " + rollingWindowDays + " consecutive days"));
+                    "call attempts about this account"));
         }
         if (rollingContactCap > 0) {
             list.add(new FrequencyRule(rule(Rule.ROLLING_CONTACTS), ReasonCode.ROLLING_LIMIT, Scope.PARTY, Audience.ANY,
                     ALL_BUT_LETTER, ALL_BUT_LETTER, reached, rollingWindowDays, rollingContactCap,
-                    "contacts with this party in " + rollingWindowDays + " consecutive days"));
+                    "contacts with this party"));
         }
         if (waitAfterConversationDays > 0) {
             list.add(new FrequencyRule(rule(Rule.WAIT_AFTER_CONVERSATION), ReasonCode.WAIT_AFTER_CONVERSATION,
-                    Scope.ACCOUNT, Audience.ANY, call, call, EnumSet.of(Outcome.RIGHT_PARTY, Outcome.REFUSED_CONTACT),
-                    waitAfterConversationDays, 1,
-                    "telephone conversations about this account in the last " + waitAfterConversationDays + " days"));
+                    Scope.ACCOUNT, Audience.ANY, call, call, CONVERSATION_WITH_CONSUMER,
+                    waitAfterConversationDays, 1, "telephone conversations about this account"));
         }
         if (thirdPartyAttemptsPerDay > 0) {
             list.add(new FrequencyRule(rule(Rule.THIRD_PARTY_PER_DAY), ReasonCode.THIRD_PARTY_LIMIT, Scope.PARTY,
                     Audience.THIRD_PARTY, ALL_BUT_LETTER, ALL_BUT_LETTER, ANY_OUTCOME, 1, thirdPartyAttemptsPerDay,
-                    "attempts to this third party today"));
+                    "attempts to this third party"));
         }
-        return List.copyOf(list);
+        return Collections.unmodifiableList(list);
     }
 
     /** Changes numbers of an existing profile; every setter returns the builder. */

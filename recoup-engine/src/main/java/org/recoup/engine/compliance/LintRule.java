@@ -15,13 +15,13 @@ public record LintRule(String id, ReasonCode code, Pattern pattern, String messa
         Objects.requireNonNull(pattern, "pattern");
     }
 
-    /** A rule for every recipient; the regex is compiled case-insensitively. */
+    /** A rule for every recipient; the regex is compiled ASCII-case-insensitively. */
     public static LintRule of(String id, ReasonCode code, String regex, String message) {
-        return new LintRule(id, code, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), message, false);
+        return new LintRule(id, code, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), message, false);
     }
 
     /** A rule only for texts to third parties. */
     public static LintRule toThirdParty(String id, ReasonCode code, String regex, String message) {
-        return new LintRule(id, code, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), message, true);
+        return new LintRule(id, code, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), message, true);
     }
 }

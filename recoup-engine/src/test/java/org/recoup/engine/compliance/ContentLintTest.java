@@ -93,6 +93,46 @@ class ContentLintTest {
         assertThat(custom.lint("老赖", Channel.SMS, null)).isEmpty();
     }
 
+    @Test
+    void everyDefaultRuleIsPrefilteredByTheCharactersItsMatchesStartWith() {
+        for (LintRule rule : ContentLint.defaultRules()) {
+            assertThat(FirstChars.of(rule.pattern().pattern(), true)).as(rule.id()).isNotNull();
+        }
+        assertThat(FirstChars.of("(外访)?取证", false)).satisfies(set -> {
+            assertThat(set.get('外')).isTrue();
+            assertThat(set.get('取')).isTrue();
+            assertThat(set.cardinality()).isEqualTo(2);
+        });
+        assertThat(FirstChars.of("(?<!\\bno\\s)\\bcase", true).get('C')).isTrue();
+        assertThat(FirstChars.of(".*x", false)).isNull();
+        assertThat(FirstChars.of("a?", false)).as("may match empty").isNull();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("seedCorpus")
+    void thePrefilteredScanFindsExactlyWhatAPlainScanFinds(String expected, String text) {
+        for (PartyRole role : new PartyRole[] {PartyRole.BORROWER, PartyRole.EMPLOYER}) {
+            List<Finding> plain = new java.util.ArrayList<>();
+            for (LintRule rule : ContentLint.defaultRules()) {
+                if (rule.thirdPartyRecipientOnly() && role.isLiable()) {
+                    continue;
+                }
+                java.util.regex.Matcher m = rule.pattern().matcher(text);
+                while (m.find()) {
+                    plain.add(new Finding(rule.code(), m.start(), m.end(), rule.message() + ": «" + m.group() + "»", rule.id()));
+                }
+            }
+            assertThat(lint.lint(text, Channel.SMS, role)).containsExactlyInAnyOrderElementsOf(plain);
+        }
+    }
+
+    @Test
+    void aNegatedStatementOfProceedingsIsNotAFalseLegalClaim() {
+        assertThat(lint.lint("No proceedings have been started.", Channel.LETTER, null)).isEmpty();
+        assertThat(lint.lint("Proceedings have been started against you.", Channel.LETTER, null))
+                .extracting(Finding::code).containsExactly(ReasonCode.CONTENT_FALSE_LEGAL);
+    }
+
     // ---- the shipped template library --------------------------------------------------------------------------
 
     static Stream<Path> shippedTemplates() throws IOException, URISyntaxException {
