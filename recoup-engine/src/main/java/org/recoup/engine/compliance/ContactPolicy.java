@@ -3,8 +3,8 @@ package org.recoup.engine.compliance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,8 +61,14 @@ public final class ContactPolicy {
         if (request.channel().timeRestricted()) {
             hours(at, hourZones, window, party.consentedWindow() != null, profile, e);
         }
-        for (FrequencyRule rule : profile.frequencyRules()) {
-            frequency(request, rule, liable, past, dayZone, e);
+        List<FrequencyRule> frequencyRules = profile.frequencyRules();
+        int horizon = 1;
+        for (FrequencyRule rule : frequencyRules) {
+            horizon = Math.max(horizon, rule.days());
+        }
+        RecentDays recent = RecentDays.of(past, at, dayZone, horizon);
+        for (FrequencyRule rule : frequencyRules) {
+            frequency(request, rule, liable, past, recent, dayZone, e);
         }
         if (request.content() != null) {
             for (ContentLint.Finding f : lint.lint(request.content(), request.channel(), liable ? PartyRole.BORROWER : party.role())) {
@@ -266,8 +272,35 @@ public final class ContactPolicy {
         return null;
     }
 
+    /**
+     * The local calendar day (epoch day in {@code zone}) of each recent past attempt, computed once for all frequency
+     * rules: {@code days[i]} belongs to {@code past.get(first + i)}; only attempts of the last {@code horizonDays}
+     * days are read.
+     */
+    private record RecentDays(int first, long[] days, long today) {
+
+        static RecentDays of(List<Attempt> past, Instant at, ZoneId zone, int horizonDays) {
+            ZoneRules rules = zone.getRules();
+            long today = epochDay(at, rules);
+            long oldest = today - horizonDays + 1;
+            int first = past.size();
+            while (first > 0 && epochDay(past.get(first - 1).at(), rules) >= oldest) {
+                first--;
+            }
+            long[] days = new long[past.size() - first];
+            for (int i = 0; i < days.length; i++) {
+                days[i] = epochDay(past.get(first + i).at(), rules);
+            }
+            return new RecentDays(first, days, today);
+        }
+
+        private static long epochDay(Instant instant, ZoneRules rules) {
+            return Math.floorDiv(instant.getEpochSecond() + rules.getOffset(instant).getTotalSeconds(), 86_400L);
+        }
+    }
+
     private static void frequency(ContactRequest request, FrequencyRule rule, boolean liable, List<Attempt> past,
-                                  ZoneId dayZone, Evaluation e) {
+                                  RecentDays recent, ZoneId dayZone, Evaluation e) {
         if (!rule.appliesTo().contains(request.channel())
                 || rule.audience() == Audience.LIABLE && !liable
                 || rule.audience() == Audience.THIRD_PARTY && liable) {
@@ -281,36 +314,27 @@ public final class ContactPolicy {
         if (key == null) {
             return;
         }
-        LocalDate today = request.at().atZone(dayZone).toLocalDate();
-        LocalDate first = today.minusDays(rule.days() - 1L);
-        Instant windowStart = first.atStartOfDay(dayZone).toInstant();
-        LocalDate[] dates = new LocalDate[8];
+        long firstDay = recent.today() - rule.days() + 1;
         int count = 0;
-        for (int i = past.size() - 1; i >= 0; i--) { // newest first; stop once before the window
-            Attempt a = past.get(i);
-            if (a.at().isBefore(windowStart)) {
-                break;
-            }
+        long leaving = 0; // the local day of the max-th newest counted attempt: it must leave the window
+        for (int i = recent.days().length - 1; i >= 0 && recent.days()[i] >= firstDay; i--) { // newest first
+            Attempt a = past.get(recent.first() + i);
             String attemptKey = switch (rule.scope()) {
                 case ACCOUNT -> a.accountId();
                 case PARTY -> a.partyId();
                 case CONTACT_POINT -> a.contactPointId();
             };
-            if (key.equals(attemptKey) && rule.counted().contains(a.channel()) && rule.countedOutcomes().contains(a.outcome())) {
-                if (count == dates.length) {
-                    dates = Arrays.copyOf(dates, count * 2);
-                }
-                dates[count++] = a.at().atZone(dayZone).toLocalDate();
+            if (key.equals(attemptKey) && rule.counted().contains(a.channel()) && rule.countedOutcomes().contains(a.outcome())
+                    && ++count == rule.max()) {
+                leaving = recent.days()[i];
             }
         }
         if (count < rule.max()) {
             return;
         }
-        // dates run newest first: the (max)-th newest counted attempt must leave the window
-        LocalDate leaving = dates[rule.max() - 1];
-        Instant clears = leaving.plusDays(rule.days()).atStartOfDay(dayZone).toInstant();
+        LocalDate clearsOn = LocalDate.ofEpochDay(leaving + rule.days());
         e.block(rule.code(), count + " " + rule.what() + (rule.days() == 1 ? " today" : " in " + rule.days()
-                + " consecutive days") + " (limit " + rule.max() + "); clears at the start of " + leaving.plusDays(rule.days()),
-                rule.id(), clears);
+                + " consecutive days") + " (limit " + rule.max() + "); clears at the start of " + clearsOn,
+                rule.id(), clearsOn.atStartOfDay(dayZone).toInstant());
     }
 }
