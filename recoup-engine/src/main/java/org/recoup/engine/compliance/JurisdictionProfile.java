@@ -142,7 +142,7 @@ public record JurisdictionProfile(
                             Map.entry(Rule.ROLLING_CALLS, "US.1006.14(b)(2)(i)(A)"),
                             Map.entry(Rule.WAIT_AFTER_CONVERSATION, "US.1006.14(b)(2)(i)(B)"),
                             Map.entry(Rule.THIRD_PARTY, "US.1006.10"),
-                            Map.entry(Rule.THIRD_PARTY_PER_DAY, "US.1006.10(b)"),
+                            Map.entry(Rule.THIRD_PARTY_PER_DAY, "US.1692b(3)"),
                             Map.entry(Rule.DECEASED, "US.1006.6(a)(4)"),
                             Map.entry(Rule.CEASE_COMMUNICATION, "US.1006.6(c)"),
                             Map.entry(Rule.DISPUTE, "US.1006.38(d)(2)"),
