@@ -8,8 +8,4 @@ public enum Channel {
     public boolean timeRestricted() {
         return this != LETTER;
     }
-
-    public boolean isMessage() {
-        return this == SMS || this == EMAIL;
-    }
 }

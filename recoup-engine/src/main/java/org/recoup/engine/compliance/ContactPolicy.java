@@ -46,7 +46,7 @@ public final class ContactPolicy {
                 || party.role() == PartyRole.HEIR && !profile.estateOnlyExecutorOrSpouse());
         boolean liable = party.role().isLiable() || estateContact;
 
-        partyStatus(request, party, profile, liable, e);
+        partyStatus(party, profile, liable, e);
         holds(request, holds, profile, e);
         if (!liable) {
             thirdParty(request, party, past, profile, borrowerDeceased, e);
@@ -125,8 +125,7 @@ public final class ContactPolicy {
         return all.subList(0, lo);
     }
 
-    private static void partyStatus(ContactRequest request, PartyFacts party, JurisdictionProfile profile, boolean liable,
-                                    Evaluation e) {
+    private static void partyStatus(PartyFacts party, JurisdictionProfile profile, boolean liable, Evaluation e) {
         if (party.deceased() || party.role() == PartyRole.BORROWER && party.borrower().deceased()) {
             e.block(ReasonCode.DECEASED, "the party is deceased; only the estate (spouse, heir or its representative) may be contacted",
                     profile.rule(Rule.DECEASED), null);
@@ -239,11 +238,13 @@ public final class ContactPolicy {
         return zones;
     }
 
+    /** One OUTSIDE_HOURS reason per zone where the window is closed; they clear together when all windows are open. */
     private static void hours(Instant at, Set<ZoneId> zones, TimeWindow window, boolean consented,
                               JurisdictionProfile profile, Evaluation e) {
+        Instant opens = null;
         for (ZoneId zone : zones) {
             if (!window.contains(at, zone)) {
-                Instant opens = nextInside(at, zones, window);
+                opens = opens == null ? nextInside(at, zones, window) : opens;
                 e.block(ReasonCode.OUTSIDE_HOURS, "it is " + at.atZone(zone).toLocalTime().withNano(0) + " in " + zone
                         + ", outside the " + (consented ? "consented " : "") + "contact window " + window,
                         profile.rule(Rule.HOURS), opens);

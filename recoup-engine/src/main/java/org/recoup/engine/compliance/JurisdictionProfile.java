@@ -3,6 +3,7 @@ package org.recoup.engine.compliance;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.recoup.engine.compliance.FrequencyRule.Audience;
 import org.recoup.engine.compliance.FrequencyRule.Scope;
@@ -80,8 +82,8 @@ public record JurisdictionProfile(
     private static final Set<Channel> MESSAGES = Set.of(Channel.SMS, Channel.EMAIL);
     private static final Set<Channel> ALL_BUT_LETTER = Set.of(Channel.CALL, Channel.SMS, Channel.EMAIL, Channel.VISIT);
     private static final Set<Outcome> ANY_OUTCOME = Set.of(Outcome.values());
-    private static final Set<Outcome> CONNECTED = Set.copyOf(
-            EnumSet.of(Outcome.RIGHT_PARTY, Outcome.THIRD_PARTY, Outcome.REFUSED_CONTACT));
+    private static final Set<Outcome> CONNECTED = Arrays.stream(Outcome.values())
+            .filter(Outcome::isConnectedConversation).collect(Collectors.toUnmodifiableSet());
     private static final Set<Outcome> REACHED = Set.copyOf(EnumSet.complementOf(EnumSet.of(Outcome.NOT_CONNECTED)));
     private static final Set<Outcome> CONVERSATION_WITH_CONSUMER = Set.of(Outcome.RIGHT_PARTY, Outcome.REFUSED_CONTACT);
 

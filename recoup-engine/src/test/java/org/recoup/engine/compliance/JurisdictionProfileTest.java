@@ -17,6 +17,16 @@ import org.recoup.engine.debt.Jurisdiction;
 class JurisdictionProfileTest {
 
     @Test
+    void reasonCodesAreExactlyTheContractsStableCodes() {
+        assertThat(java.util.Arrays.stream(ReasonCode.values()).map(Enum::name)).containsExactly(
+                "OUTSIDE_HOURS", "DAILY_LIMIT", "ROLLING_LIMIT", "WAIT_AFTER_CONVERSATION",
+                "THIRD_PARTY_DISCLOSURE", "THIRD_PARTY_LIMIT", "DECEASED", "CEASE_COMMUNICATION", "DISPUTE_HOLD",
+                "BANKRUPTCY_HOLD", "BREATHING_SPACE", "NO_CONSENT", "CONTACT_POINT_INVALID", "VISIT_STAFF_MINIMUM",
+                "CASH_COLLECTION", "CONTENT_THREAT", "CONTENT_FALSE_LEGAL", "CONTENT_SHAMING", "CONTENT_IMPERSONATION",
+                "CONTENT_ABUSIVE", "CONTENT_DEBT_TO_THIRD_PARTY");
+    }
+
+    @Test
     void cnDefaultsAreTheContractsNumbers() {
         JurisdictionProfile cn = JurisdictionProfile.defaults(Jurisdiction.CN);
 
