@@ -276,7 +276,8 @@ public final class ContactPolicy {
     /**
      * The local calendar day (epoch day in {@code zone}) of each recent past attempt, computed once for all frequency
      * rules: {@code days[i]} belongs to {@code past.get(first + i)}; only attempts of the last {@code horizonDays}
-     * days are read.
+     * days are read. Attempts are sorted by instant and a local date never goes back as the instant advances, except
+     * in the few zones whose clocks fall back across midnight — there an attempt in the repeated hour may be missed.
      */
     private record RecentDays(int first, long[] days, long today) {
 

@@ -54,8 +54,9 @@ public final class ContentLint {
     }
 
     /**
-     * All findings in {@code text}, ordered by position. {@code recipientRole} null means "unknown", treated as a
-     * liable party (the gate always passes the real role).
+     * All findings in {@code text}, ordered by position. {@code channel} selects channel-specific rules (the defaults
+     * apply to every channel; null = all rules). {@code recipientRole} null means "unknown", treated as a liable
+     * party (the gate always passes the real role).
      */
     public List<Finding> lint(String text, Channel channel, PartyRole recipientRole) {
         Objects.requireNonNull(text, "text");
@@ -64,7 +65,7 @@ public final class ContentLint {
         int length = text.length();
         for (int r = 0; r < rules.size(); r++) {
             LintRule rule = rules.get(r);
-            if (rule.thirdPartyRecipientOnly() && !thirdParty) {
+            if (!rule.appliesTo(channel, thirdParty)) {
                 continue;
             }
             Matcher m = rule.pattern().matcher(text);

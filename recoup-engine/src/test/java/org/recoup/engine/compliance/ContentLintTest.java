@@ -86,6 +86,15 @@ class ContentLintTest {
     }
 
     @Test
+    void aRuleCanBeRestrictedToSomeChannels() {
+        ContentLint custom = new ContentLint(List.of(
+                LintRule.of("letter.no-urgent", ReasonCode.CONTENT_THREAT, "final demand", "letters only").onlyOn(Channel.LETTER)));
+
+        assertThat(custom.lint("FINAL DEMAND", Channel.LETTER, null)).hasSize(1);
+        assertThat(custom.lint("FINAL DEMAND", Channel.SMS, null)).isEmpty();
+    }
+
+    @Test
     void rulesAreDataACustomListReplacesTheDefaults() {
         ContentLint custom = new ContentLint(List.of(LintRule.of("house.no-emoji", ReasonCode.CONTENT_ABUSIVE, "😡", "angry emoji")));
 
