@@ -12,6 +12,9 @@ import org.recoup.engine.debt.Jurisdiction;
  * @param zone                 their time zone; null when unknown (then only hours valid in every zone of the
  *                             jurisdiction are allowed)
  * @param jurisdiction         where they live (informational; the account's profile decides the rules)
+ * @param bankrupt             in bankruptcy: a liable party is then on BANKRUPTCY_HOLD
+ * @param incarcerated         informational for the party itself; an incarcerated <em>borrower</em> makes third-party
+ *                             contact possible through {@link BorrowerFacts#incapacitated()}
  * @param consentedWindow      a contact window the party agreed to; replaces the profile's hours for them
  * @param refusedContact       they asked never to be contacted again
  * @param estateRepresentative executor/administrator of a deceased borrower's estate
