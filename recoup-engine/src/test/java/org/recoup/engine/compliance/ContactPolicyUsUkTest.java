@@ -159,15 +159,14 @@ class ContactPolicyUsUkTest {
 
         @Test
         void usRegF_1006_6_a_4_deceasedConsumerOnlyTheExecutorAdministratorOrSpouse() {
-            ContactCheck base = aContactRequest().under(US).borrowerDeceased().at("2026-11-23T10:00:00-05:00");
+            assertThat(deceasedConsumer().evaluate().codes()).containsExactly(ReasonCode.DECEASED);
+            assertThat(deceasedConsumer().to(PartyRole.SPOUSE).evaluate().allowed()).isTrue();
+            assertThat(deceasedConsumer().to(PartyRole.HEIR).evaluate().codes()).containsExactly(THIRD_PARTY_DISCLOSURE);
+            assertThat(deceasedConsumer().to(PartyRole.HEIR).estateRepresentative().evaluate().allowed()).isTrue();
+        }
 
-            assertThat(aContactRequest().under(US).borrowerDeceased().at("2026-11-23T10:00:00-05:00").evaluate().codes())
-                    .containsExactly(ReasonCode.DECEASED);
-            assertThat(base.to(PartyRole.SPOUSE).evaluate().allowed()).isTrue();
-            assertThat(aContactRequest().under(US).borrowerDeceased().at("2026-11-23T10:00:00-05:00").to(PartyRole.HEIR)
-                    .evaluate().codes()).containsExactly(THIRD_PARTY_DISCLOSURE);
-            assertThat(aContactRequest().under(US).borrowerDeceased().at("2026-11-23T10:00:00-05:00").to(PartyRole.HEIR)
-                    .estateRepresentative().evaluate().allowed()).isTrue();
+        private ContactCheck deceasedConsumer() {
+            return aContactRequest().under(US).borrowerDeceased().at("2026-11-23T10:00:00-05:00");
         }
 
         @Test
