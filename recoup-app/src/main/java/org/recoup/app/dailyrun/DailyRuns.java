@@ -2,6 +2,7 @@ package org.recoup.app.dailyrun;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.recoup.app.delinquency.AccountStates;
 import org.recoup.app.delinquency.Delinquency;
@@ -58,6 +60,18 @@ public class DailyRuns {
         this.clock = clock;
         this.meters = meters;
         this.partitions = properties.effectivePartitions();
+    }
+
+    /**
+     * Stops taking runs when the application closes; a run still going is interrupted and, like any run a stop cuts
+     * short, marked FAILED at the next start (rerunning its date is always safe).
+     */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        runs.shutdown();
+        if (!runs.awaitTermination(5, TimeUnit.SECONDS)) {
+            runs.shutdownNow();
+        }
     }
 
     /** Runs left QUEUED or RUNNING by a stopped server did not finish: say so, so that they can be rerun. */
