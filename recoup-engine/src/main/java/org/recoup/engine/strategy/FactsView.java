@@ -95,7 +95,32 @@ public final class FactsView {
         integer("calendar.daysToMonthEnd", "days to the last day of the month", f -> f.calendar().daysToMonthEnd());
     }
 
+    private static final Variable[] BY_INDEX;
+    private static final Map<String, Integer> INDEX = new java.util.HashMap<>();
+
+    static {
+        BY_INDEX = VARIABLES.values().toArray(Variable[]::new);
+        for (int i = 0; i < BY_INDEX.length; i++) {
+            INDEX.put(BY_INDEX[i].name(), i);
+        }
+    }
+
     private FactsView() {
+    }
+
+    /** Position of a variable in {@link #variables()}; -1 if unknown. */
+    static int indexOf(String name) {
+        Integer i = INDEX.get(name);
+        return i == null ? -1 : i;
+    }
+
+    static int size() {
+        return BY_INDEX.length;
+    }
+
+    /** The value of the variable at {@code index} for a case; null if absent. */
+    static Object read(int index, StrategyFacts facts) {
+        return BY_INDEX[index].read().apply(facts);
     }
 
     /** Every variable, in documentation order. */

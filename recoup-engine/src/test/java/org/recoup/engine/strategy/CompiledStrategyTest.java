@@ -144,6 +144,22 @@ class CompiledStrategyTest {
     }
 
     @Test
+    void theShippedStrategyRunsEntirelyOnTheNativeFastPath() {
+        CompiledStrategy s = StrategyCompiler.compile(DefaultStrategies.consumerDefault());
+        assertThat(s.nativeRuleCount()).isEqualTo(s.rules().size());
+    }
+
+    @Test
+    void conditionsOutsideTheFastPathRunOnCel() {
+        CompiledStrategy s = strategy(
+                rule("arithmetic", "account.dpd + 1 > 5", CALL, null),
+                rule("macro", "segment.tags.exists(t, t == 'DECEASED')", SMS, null));
+        assertThat(s.nativeRuleCount()).isZero();
+        assertThat(s.decide(aCase().dpd(5).strategyFacts()).firedRuleId()).isEqualTo("arithmetic");
+        assertThat(s.decide(aCase().dpd(2).deceased().strategyFacts()).firedRuleId()).isEqualTo("macro");
+    }
+
+    @Test
     void decisionsCarryTheArmWhenAssigned() {
         Decision d = strategy(rule("any", "true", CALL, null)).decide(aCase().strategyFacts()).withArm("challenger-a");
         assertThat(d.arm()).isEqualTo("challenger-a");

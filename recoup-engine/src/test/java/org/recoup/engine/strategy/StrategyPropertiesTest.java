@@ -27,6 +27,27 @@ class StrategyPropertiesTest {
                     List.of(new Rule(r.id(), r.when(), r.then(), false, r.cites())))))
             .toList();
 
+    /** Conditions that probe the edges of the native fast path: mixed numbers, absent facts, lists, big numbers. */
+    private static final StrategyDocument PROBES = new StrategyDocument("probes", 1, java.util.stream.Stream.of(
+                    "account.dpd > 30.5", "account.overdueTotal == 1200.0", "account.dpd <= 0.0", "ptp.daysToDue == 2",
+                    "ptp.daysToDue == 2 || true", "ptp.daysToDue == 2 && false", "false && ptp.daysToDue == 2",
+                    "!(ptp.daysToDue > 1)", "calendar.daysToNextDue in [1, 2.0, 30]", "'DECEASED' in segment.tags",
+                    "party.age >= 18 ? account.dpd > 3 : false", "account.stage in ['EARLY', 'MID']",
+                    "account.dpd != 5", "payments.lastPaymentDaysAgo <= 30 && account.dpd > 0",
+                    "account.dpd + 1 > 2", "account.outstandingMinor >= 1000000.0",
+                    "account.dpd < 9007199254740993", "account.dpd in [1, ptp.daysToDue]",
+                    "segment.tags.exists(t, t == 'LOST_CONTACT')", "account.bucket < 'M3'")
+            .map(w -> Rule.always("probe-" + w.hashCode(), w, Treatment.of(Action.NO_ACTION, 0), null))
+            .distinct().toList());
+
+    @Property(tries = 300)
+    void theNativeFastPathDecidesExactlyAsCel(@ForAll("cases") StrategyFacts facts) {
+        for (StrategyDocument document : List.of(DOCUMENT, PROBES)) {
+            assertThat(StrategyCompiler.compile(document).decide(facts))
+                    .isEqualTo(StrategyCompiler.compile(document, false).decide(facts));
+        }
+    }
+
     @Property(tries = 300)
     void decideIsDeterministic(@ForAll("cases") StrategyFacts facts) {
         assertThat(STRATEGY.decide(facts)).isEqualTo(STRATEGY.decide(facts));
