@@ -34,13 +34,14 @@ class ExperimentsTest {
     }
 
     @Test
-    void theAssignmentIsFixedAcrossReleases() {
-        // pinned: changing the hash would silently move live cases between arms
-        assertThat(Experiments.position("A-1", "exp-early-sms")).isEqualTo(Experiments.position("A-1", "exp-early-sms"));
-        assertThat(Experiments.armFor("A-1", THIRDS).name()).isEqualTo(PINNED_A1);
+    void theAssignmentIsPinnedAcrossReleases() {
+        // SHA-256("exp-early-sms" 0x00 "A-1") starts 50c059937670b816 (checked with sha256sum): 0x50c0… / 2^64.
+        // Changing the hash would silently move live cases between arms.
+        assertThat(Experiments.position("A-1", "exp-early-sms")).isEqualTo(0.31543502664721046);
+        assertThat(Experiments.armFor("A-1", THIRDS).name()).isEqualTo("call-first");
+        assertThat(Experiments.armFor("A-2", THIRDS).name()).isEqualTo(Arm.CONTROL);
+        assertThat(Experiments.armFor("A-4", THIRDS).name()).isEqualTo("sms-first");
     }
-
-    private static final String PINNED_A1 = Experiments.armFor("A-1", THIRDS).name();
 
     @Property(tries = 5)
     void sharesAreHonouredWithin1PercentOver100kCases(@ForAll @DoubleRange(min = 0.05, max = 0.6) double challengerShare) {
