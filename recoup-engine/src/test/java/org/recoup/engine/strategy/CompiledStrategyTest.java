@@ -150,6 +150,27 @@ class CompiledStrategyTest {
     }
 
     @Test
+    void theFastPathAgreesWithCelOnMixedNumbersAndAbsentFacts() {
+        StrategyDocument probes = new StrategyDocument("probes", 1, List.of(
+                always("int-in-doubles", "account.dpd in [2.0, 41]", SMS, null),
+                always("int-vs-double", "account.dpd >= 2.0 && account.dpd < 2.5", SMS, null),
+                always("huge", "account.dpd < 9223372036854775807", SMS, null),
+                always("absent-or-true", "ptp.daysToDue == 2 || account.dpd == 2", SMS, null),
+                always("absent-and-true", "ptp.daysToDue == 2 && account.dpd == 2", SMS, null),
+                always("absent-in-list", "account.dpd in [ptp.daysToDue, 2]", SMS, null),
+                always("not-absent", "!(ptp.daysToDue == 2)", SMS, null)));
+        CompiledStrategy fast = StrategyCompiler.compile(probes);
+        CompiledStrategy cel = StrategyCompiler.compile(probes, false);
+        assertThat(fast.nativeRuleCount()).isEqualTo(probes.rules().size());
+        for (int dpd : new int[] {0, 2, 3, 40}) {
+            StrategyFacts f = aCase().dpd(dpd).strategyFacts();
+            assertThat(fast.decide(f)).as("dpd " + dpd).isEqualTo(cel.decide(f));
+        }
+        assertThat(fast.decide(aCase().dpd(2).strategyFacts()).trace()).extracting(RuleOutcome::matched)
+                .containsExactly(true, true, true, true, false, false, false);
+    }
+
+    @Test
     void conditionsOutsideTheFastPathRunOnCel() {
         CompiledStrategy s = strategy(
                 rule("arithmetic", "account.dpd + 1 > 5", CALL, null),
