@@ -34,6 +34,7 @@ class DefaultStrategyTest {
         cases.put("dispute-or-complaint", aCase().dpd(20).disputed());
         cases.put("b2b-limitation-risk", aCase().product(Product.B2B_RECEIVABLE).business().dpd(400).aging(AgingBucket.Y1_2));
         cases.put("b2b-doubtful", aCase().product(Product.B2B_RECEIVABLE).business().dpd(200));
+        cases.put("b2b-month-end", aCase().product(Product.B2B_RECEIVABLE).business().dpd(20).on("2026-03-30"));
         cases.put("b2b-overdue", aCase().product(Product.B2B_RECEIVABLE).business().dpd(20));
         cases.put("property-fee-notice", aCase().product(Product.PROPERTY_FEE).dpd(10));
         cases.put("legal-action", aCase().dpd(160));
@@ -190,6 +191,8 @@ class DefaultStrategyTest {
     void businessReceivablesAreWorkedByAgingAndRiskClass() {
         CaseBuilder b2b = aCase().product(Product.B2B_RECEIVABLE).business();
         assertThat(decide(b2b.dpd(30)).firedRuleId()).isEqualTo("b2b-overdue");
+        assertThat(decide(b2b.dpd(30).on("2026-03-29")).firedRuleId()).isEqualTo("b2b-month-end");
+        assertThat(decide(b2b.dpd(30).on("2026-03-28")).firedRuleId()).isEqualTo("b2b-overdue");
         assertThat(decide(b2b.dpd(190)).firedRuleId()).isEqualTo("b2b-doubtful");
         assertThat(decide(b2b.dpd(370).aging(AgingBucket.Y1_2)).firedRuleId()).isEqualTo("b2b-limitation-risk");
     }
