@@ -181,6 +181,25 @@ class CompiledStrategyTest {
     }
 
     @Test
+    void oneCompiledStrategyIsSharedSafelyAcrossThreads() throws Exception {
+        CompiledStrategy s = StrategyCompiler.compile(DefaultStrategies.consumerDefault());
+        List<StrategyFacts> cases = new ArrayList<>();
+        for (int dpd = 0; dpd < 200; dpd++) {
+            cases.add(aCase().dpd(dpd).on("2026-03-%02d".formatted(1 + dpd % 28)).strategyFacts());
+        }
+        List<Decision> expected = cases.stream().map(s::decide).toList();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<List<Decision>>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> cases.stream().map(s::decide).toList()));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void decisionsCarryTheArmWhenAssigned() {
         Decision d = strategy(rule("any", "true", CALL, null)).decide(aCase().strategyFacts()).withArm("challenger-a");
         assertThat(d.arm()).isEqualTo("challenger-a");
