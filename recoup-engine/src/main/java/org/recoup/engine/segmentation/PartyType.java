@@ -1,0 +1,6 @@
+package org.recoup.engine.segmentation;
+
+/** Who owes: a person or a business. */
+public enum PartyType {
+    PERSON, BUSINESS
+}
