@@ -205,6 +205,7 @@ final class ImportApply {
             String table = targetTable(file);
             Double existing = jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)",
                     Double.class, table);
+            log.debug("{}: {} rows staged, about {} in the table, bulk from {} rows", table, rows, existing, bulkThreshold);
             if (existing == null || rows >= Math.max(0, existing) / 4) {
                 tables.add(table);
             }

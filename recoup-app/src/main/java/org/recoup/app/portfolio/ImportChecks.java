@@ -173,9 +173,9 @@ final class ImportChecks {
             return;
         }
         String accounts = staging.table(ImportFile.ACCOUNTS);
-        Integer fewest = jdbc.queryForObject("SELECT MIN(c.digits) FROM " + staging.currencyTable() + " c"
-                + " WHERE c.code IN (SELECT currency FROM " + accounts + " WHERE ok)"
-                + " OR c.code IN (SELECT currency FROM account)", Integer.class);
+        Integer fewest = jdbc.queryForObject("SELECT MIN(c.digits) FROM " + staging.currencyTable() + " c JOIN"
+                + " (SELECT currency FROM " + accounts + " WHERE ok UNION SELECT currency FROM account) u"
+                + " ON u.currency = c.code", Integer.class);
         if (fewest != null && s.maxDecimals() <= fewest) {
             return;
         }
