@@ -16,13 +16,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies the staged rows that are ok, in ONE transaction of set-based statements: accounts, parties, contact points
- * and instalments are merged (inserted or updated in place, untouched when identical), roles are added, payments and
- * contacts are inserted when their id is new (a same-content re-import is a no-op; other content was refused by
- * {@link ImportChecks}). Amounts of instalments and payments become minor units of their account's currency here.
+ * and instalments are upserted (new keys inserted, changed rows updated in place, identical rows left alone), roles
+ * are added, payments and contacts are inserted when their id is new (a same-content re-import is a no-op; other
+ * content was refused by {@link ImportChecks}). Amounts of instalments and payments become minor units of their
+ * account's currency here. H2 runs a standard MERGE per file; PostgreSQL an UPDATE … FROM and an INSERT … WHERE NOT
+ * EXISTS, which it runs two to three times faster than MERGE on millions of rows.
  *
  * <p>Bulk mode (PostgreSQL): loading millions of rows through a primary key and foreign-key triggers costs several
  * times more than building the index and validating the key once afterwards. So for a table that receives at least
- * {@code recoup.import.bulk-threshold} rows and at least a quarter of its current size, the same transaction drops its
+ * {@code recoup.import.bulk-threshold} new rows and at least a quarter of its current size, the same transaction drops its
  * indexes, its keys and the foreign keys pointing at it, loads, and recreates them exactly as they were (from
  * {@code pg_get_indexdef}/{@code pg_get_constraintdef}) — recreating them validates every row again. Other sessions
  * wait for those tables meanwhile; a failure rolls all of it back. Statements on a table in bulk mode run without
@@ -195,6 +197,12 @@ final class ImportApply {
 
     // ---- bulk mode (PostgreSQL) ----------------------------------------------------------------------------------
 
+    /**
+     * The tables worth loading in bulk mode: those receiving at least {@code bulkThreshold} new rows and at least a
+     * quarter of what they hold. The table's size comes from the planner's estimate; only when it is comparable to the
+     * import (a re-import, typically) are the new keys counted, so that re-importing an unchanged portfolio does not
+     * rebuild every index.
+     */
     private List<String> bulkTables(Map<ImportFile, Long> stagedRows) {
         List<String> tables = new ArrayList<>();
         for (ImportFile file : ImportFile.values()) {
@@ -203,10 +211,23 @@ final class ImportApply {
                 continue;
             }
             String table = targetTable(file);
-            Double existing = jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)",
+            Double estimate = jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)",
                     Double.class, table);
-            log.debug("{}: {} rows staged, about {} in the table, bulk from {} rows", table, rows, existing, bulkThreshold);
-            if (existing == null || rows >= Math.max(0, existing) / 4) {
+            double existing = estimate == null ? 0 : Math.max(0, estimate);
+            long fresh;
+            if (existing <= rows / 4.0) {
+                fresh = rows;
+            } else if (existing >= rows * 4.0) {
+                fresh = 0;
+            } else {
+                String on = ImportChecks.keyColumns(file).stream().map(k -> "t." + k + " = s." + k)
+                        .collect(Collectors.joining(" AND "));
+                fresh = jdbc.queryForObject("SELECT COUNT(*) FROM " + staging.table(file) + " s WHERE s.ok AND NOT EXISTS"
+                        + " (SELECT 1 FROM " + table + " t WHERE " + on + ")", Long.class);
+            }
+            log.debug("{}: {} rows staged, {} new, about {} in the table; bulk from {} new rows", table, rows, fresh,
+                    (long) existing, bulkThreshold);
+            if (fresh >= bulkThreshold && fresh >= existing / 4) {
                 tables.add(table);
             }
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.recoup.app.portfolio.ImportChecks.Staged;
@@ -140,16 +141,16 @@ final class ImportRun {
             if (headerCells == null) {
                 errors.accept(new ImportError(name, 1, null, "the file is empty, expected a header row with "
                         + String.join(", ", file.requiredColumns())));
-                return new Staged(file, 0, java.util.List.of(), false, 0);
+                return new Staged(file, 0, List.of(), false, 0);
             }
             Header header = Header.of(headerCells);
-            var missing = header.missing(file.requiredColumns());
+            List<String> missing = header.missing(file.requiredColumns());
             if (!missing.isEmpty()) {
                 for (String column : missing) {
                     errors.accept(new ImportError(name, 1, column, column + ": missing required column (the header has "
                             + String.join(", ", header.names()) + ")"));
                 }
-                return new Staged(file, 0, java.util.List.of(), false, 0);
+                return new Staged(file, 0, List.of(), false, 0);
             }
             ImportRowParser parser = ImportRowParser.of(file, header);
             int[] key = parser.keyPositions();
@@ -190,7 +191,7 @@ final class ImportRun {
             log.debug("import {}: staged {} rows of {} in {} ms", id, rows, name, (System.nanoTime() - started) / 1_000_000);
             jobs.progress(id, processed, file, rows, reader.encoding());
             progress.rows(name, rows);
-            return new Staged(file, rows, java.util.List.copyOf(duplicates.candidates()), duplicates.overflowed(),
+            return new Staged(file, rows, List.copyOf(duplicates.candidates()), duplicates.overflowed(),
                     parser.maxDecimals());
         }
     }

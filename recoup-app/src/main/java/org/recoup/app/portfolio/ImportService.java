@@ -126,7 +126,7 @@ public class ImportService {
     }
 
     Path uploadDirectory(long id) throws IOException {
-        return Files.createDirectories(properties.workDir().resolve(Long.toString(id)));
+        return Files.createDirectories(properties.workDir().resolve(Long.toString(id)).toAbsolutePath());
     }
 
     /**

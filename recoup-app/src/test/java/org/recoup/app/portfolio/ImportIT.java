@@ -366,6 +366,24 @@ class ImportIT extends IntegrationTest {
                 + "\" was already imported with a different outcome; a contact_id cannot be reused for another contact");
     }
 
+    @Test
+    void aFailureWhileApplyingRollsBackEverythingOfTheImport() {
+        // a rule the checks do not know about makes the payments statement fail after accounts… instalments went in
+        jdbc.sql("ALTER TABLE payment ADD CONSTRAINT import_it_sabotage CHECK (payment_id <> '" + sample.id("PAY-2") + "')")
+                .update();
+        ApiClient.Response response;
+        try {
+            response = api().postMultipart("/api/v1/imports?wait=true", sample.parts());
+        } finally {
+            jdbc.sql("ALTER TABLE payment DROP CONSTRAINT import_it_sabotage").update();
+        }
+
+        assertThat(response.status()).as(response.body()).isEqualTo(500);
+        assertThat(response.json().get("status").asString()).isEqualTo("FAILED");
+        assertThat(response.json().get("failure").asString()).isNotBlank();
+        assertThat(rowCountsOfThisTest()).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+    }
+
     // ---- valid-only ----------------------------------------------------------------------------------------------
 
     @Test
