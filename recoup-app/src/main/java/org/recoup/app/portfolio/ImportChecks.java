@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ImportChecks {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportChecks.class);
+
     /** What reading a file left for the checks. */
     record Staged(ImportFile file, long rows, List<Object[]> duplicateCandidates, boolean duplicatesOverflowed,
                   int maxDecimals) {
@@ -171,9 +173,9 @@ final class ImportChecks {
             return;
         }
         String accounts = staging.table(ImportFile.ACCOUNTS);
-        Integer fewest = jdbc.queryForObject("SELECT MIN(c.digits) FROM " + staging.currencyTable() + " c"
-                + " WHERE c.code IN (SELECT currency FROM " + accounts + " WHERE ok)"
-                + " OR c.code IN (SELECT currency FROM account)", Integer.class);
+        Integer fewest = jdbc.queryForObject("SELECT MIN(c.digits) FROM " + staging.currencyTable() + " c JOIN"
+                + " (SELECT currency FROM " + accounts + " WHERE ok UNION SELECT currency FROM account) u"
+                + " ON u.currency = c.code", Integer.class);
         if (fewest != null && s.maxDecimals() <= fewest) {
             return;
         }
@@ -276,6 +278,7 @@ final class ImportChecks {
 
     /** Runs a query and hands over its rows as they come (a cursor on PostgreSQL), so memory stays flat. */
     private void stream(String sql, RowHandler handler) throws SQLException {
+        long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -289,6 +292,9 @@ final class ImportChecks {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} ms: {}", (System.nanoTime() - started) / 1_000_000, sql);
         }
     }
 

@@ -110,7 +110,7 @@ class ImportController {
             int n = 0;
             for (Map.Entry<String, MultipartFile> part : parts.entrySet()) {
                 Path target = directory.resolve((++n) + "-" + part.getKey().replaceAll("[^A-Za-z0-9._-]", "_"));
-                part.getValue().transferTo(target);
+                part.getValue().transferTo(target.toFile()); // File, not Path: lets the container move its temp file
                 files.put(part.getKey(), target);
             }
             result = imports.submit(id, ImportSource.files(files), importMode);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.recoup.app.portfolio.ImportChecks.Staged;
@@ -89,6 +90,7 @@ final class ImportRun {
     }
 
     private Outcome stageCheckApply() throws IOException, SQLException {
+        long started = System.nanoTime();
         phase("staging");
         staging.create();
         Map<ImportFile, Staged> staged = new EnumMap<>(ImportFile.class);
@@ -101,10 +103,14 @@ final class ImportRun {
         jobs.progress(id, processed);
         errors.flush();
 
+        long stagedAt = System.nanoTime();
+        log.info("import {}: read {} rows in {} ms", id, processed, (stagedAt - started) / 1_000_000);
         phase("validating");
         staging.analyze();
         new ImportChecks(dataSource, staging, errors, mode, id).run(staged);
         errors.flush();
+        long checkedAt = System.nanoTime();
+        log.info("import {}: checked in {} ms, {} errors", id, (checkedAt - stagedAt) / 1_000_000, errors.count());
         if (errors.count() > 0 && mode == ImportMode.ALL_OR_NOTHING) {
             log.info("import {} rejected: {} errors", id, errors.count());
             return Outcome.REJECTED;
@@ -116,12 +122,14 @@ final class ImportRun {
         Map<ImportFile, Long> changed = new ImportApply(dataSource, transactions, staging, dialect,
                 properties.bulkThreshold()).apply(stagedRows);
         jobs.changed(id, changed);
-        log.info("import {} applied: read {}, changed {}, {} errors", id, stagedRows, changed, errors.count());
+        log.info("import {} applied in {} ms: read {}, changed {}, {} errors", id,
+                (System.nanoTime() - checkedAt) / 1_000_000, stagedRows, changed, errors.count());
         return Outcome.SUCCEEDED;
     }
 
     /** Streams one file into its staging table, checking each field; returns what the set-based checks need. */
     private Staged stage(ImportInputs.Input input, ImportDuplicateFilter duplicates) throws IOException, SQLException {
+        long started = System.nanoTime();
         ImportFile file = input.file();
         String name = file.fileName();
         jobs.file(id, file, input.origin());
@@ -133,16 +141,16 @@ final class ImportRun {
             if (headerCells == null) {
                 errors.accept(new ImportError(name, 1, null, "the file is empty, expected a header row with "
                         + String.join(", ", file.requiredColumns())));
-                return new Staged(file, 0, java.util.List.of(), false, 0);
+                return new Staged(file, 0, List.of(), false, 0);
             }
             Header header = Header.of(headerCells);
-            var missing = header.missing(file.requiredColumns());
+            List<String> missing = header.missing(file.requiredColumns());
             if (!missing.isEmpty()) {
                 for (String column : missing) {
                     errors.accept(new ImportError(name, 1, column, column + ": missing required column (the header has "
                             + String.join(", ", header.names()) + ")"));
                 }
-                return new Staged(file, 0, java.util.List.of(), false, 0);
+                return new Staged(file, 0, List.of(), false, 0);
             }
             ImportRowParser parser = ImportRowParser.of(file, header);
             int[] key = parser.keyPositions();
@@ -180,9 +188,10 @@ final class ImportRun {
                 writer.finish();
             }
             rowsCounter.increment(rows - reported);
+            log.debug("import {}: staged {} rows of {} in {} ms", id, rows, name, (System.nanoTime() - started) / 1_000_000);
             jobs.progress(id, processed, file, rows, reader.encoding());
             progress.rows(name, rows);
-            return new Staged(file, rows, java.util.List.copyOf(duplicates.candidates()), duplicates.overflowed(),
+            return new Staged(file, rows, List.copyOf(duplicates.candidates()), duplicates.overflowed(),
                     parser.maxDecimals());
         }
     }

@@ -126,7 +126,7 @@ public class ImportService {
     }
 
     Path uploadDirectory(long id) throws IOException {
-        return Files.createDirectories(properties.workDir().resolve(Long.toString(id)));
+        return Files.createDirectories(properties.workDir().resolve(Long.toString(id)).toAbsolutePath());
     }
 
     /**
@@ -184,12 +184,16 @@ public class ImportService {
             if (!running.isEmpty()) {
                 jobs.heartbeat(new ArrayList<>(running.keySet()));
             }
+            failInterruptedImports();
         } catch (RuntimeException e) {
             log.warn("import heartbeat failed", e);
         }
     }
 
-    /** Imports left RUNNING by a process that stopped (no heartbeat for minutes) are failed and cleaned up. */
+    /**
+     * Imports left RUNNING by a process that stopped (no heartbeat for minutes) are failed and their staging tables
+     * dropped; checked at start and with every heartbeat, by whichever process is alive.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void failInterruptedImports() {
         for (Long id : jobs.stale(Instant.now().minus(STALE_AFTER))) {

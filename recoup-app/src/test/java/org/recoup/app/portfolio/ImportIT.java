@@ -1,6 +1,8 @@
 package org.recoup.app.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.Counter;
@@ -25,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.recoup.app.ApiClient;
 import org.recoup.app.ApiClient.Part;
 import org.recoup.app.IntegrationTest;
+import org.recoup.app.TestDatabase;
 import org.recoup.app.security.Role;
 import org.recoup.app.security.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import tools.jackson.databind.JsonNode;
 
 /** Contract §2 end to end: the import API on the real database (H2, and PostgreSQL when configured). */
@@ -87,21 +91,8 @@ class ImportIT extends IntegrationTest {
     }
 
     @Test
-    void submittingAnswers202WithTheIdAndProcessedReachesTheTotal() throws InterruptedException {
-        StringBuilder accounts = new StringBuilder("account_id,product,currency,principal,open_date\n");
-        StringBuilder installments = new StringBuilder("account_id,seq,due_date,principal_due,interest_due\n");
-        for (int a = 0; a < 5_000; a++) {
-            accounts.append(p).append("A-").append(a).append(",CONSUMER_LOAN,CNY,1200.00,2026-01-01\n");
-            for (int s = 1; s <= 12; s++) {
-                installments.append(p).append("A-").append(a).append(',').append(s).append(",2026-")
-                        .append(String.format("%02d", s)).append("-15,100.00,5.50\n");
-            }
-        }
-        Map<String, Part> parts = ApiClient.parts();
-        parts.put("accounts", Part.csv("accounts.csv", accounts.toString()));
-        parts.put("installments", Part.csv("installments.csv", installments.toString()));
-
-        ApiClient.Response accepted = api().postMultipart("/api/v1/imports", parts);
+    void submittingAnswers202WithTheIdAndProcessedReachesTheTotal() {
+        ApiClient.Response accepted = api().postMultipart("/api/v1/imports", fiveThousandAccountsWithTwelveInstalments());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         long id = accepted.json().get("id").asLong();
 
@@ -113,6 +104,28 @@ class ImportIT extends IntegrationTest {
                 .isEqualTo(65_000L);
         assertThat(jdbc.sql("SELECT SUM(interest_minor) FROM installment WHERE account_id LIKE ?").param(p + "%")
                 .query(Long.class).single()).isEqualTo(60_000L * 550);
+    }
+
+    @Test
+    void aBulkLoadOnPostgresqlLeavesKeysAndIndexesAsTheyWere() {
+        assumeTrue(TestDatabase.isPostgres(), "bulk mode is PostgreSQL only");
+        assumeTrue(jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = 'installment'::regclass").query(Double.class)
+                .single() < 200_000, "bulk mode is for imports that are large compared with the table");
+        List<String> schemaBefore = keysAndIndexes();
+        long primaryKeyBefore = installmentPrimaryKeyIndex();
+
+        ApiClient.Response response = api().postMultipart("/api/v1/imports?wait=true",
+                fiveThousandAccountsWithTwelveInstalments());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(installmentPrimaryKeyIndex()).as("rebuilt, so bulk mode ran").isNotEqualTo(primaryKeyBefore);
+        assertThat(keysAndIndexes()).isEqualTo(schemaBefore);
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO installment (account_id, seq, due_date, principal_minor)"
+                + " VALUES ('" + p + "nobody', 1, DATE '2026-01-01', 1)").update())
+                .as("the foreign key is back").isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO installment (account_id, seq, due_date, principal_minor)"
+                + " VALUES ('" + p + "A-1', 1, DATE '2026-01-01', 1)").update())
+                .as("the primary key is back").isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
@@ -353,6 +366,24 @@ class ImportIT extends IntegrationTest {
                 + "\" was already imported with a different outcome; a contact_id cannot be reused for another contact");
     }
 
+    @Test
+    void aFailureWhileApplyingRollsBackEverythingOfTheImport() {
+        // a rule the checks do not know about makes the payments statement fail after accounts… instalments went in
+        jdbc.sql("ALTER TABLE payment ADD CONSTRAINT import_it_sabotage CHECK (payment_id <> '" + sample.id("PAY-2") + "')")
+                .update();
+        ApiClient.Response response;
+        try {
+            response = api().postMultipart("/api/v1/imports?wait=true", sample.parts());
+        } finally {
+            jdbc.sql("ALTER TABLE payment DROP CONSTRAINT import_it_sabotage").update();
+        }
+
+        assertThat(response.status()).as(response.body()).isEqualTo(500);
+        assertThat(response.json().get("status").asString()).isEqualTo("FAILED");
+        assertThat(response.json().get("failure").asString()).isNotBlank();
+        assertThat(rowCountsOfThisTest()).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+    }
+
     // ---- valid-only ----------------------------------------------------------------------------------------------
 
     @Test
@@ -536,6 +567,39 @@ class ImportIT extends IntegrationTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** 5,000 accounts and 60,000 instalments (interest 5.50 each): above the IT's bulk threshold of 50,000 rows. */
+    private Map<String, Part> fiveThousandAccountsWithTwelveInstalments() {
+        StringBuilder accounts = new StringBuilder("account_id,product,currency,principal,open_date\n");
+        StringBuilder installments = new StringBuilder("account_id,seq,due_date,principal_due,interest_due\n");
+        for (int a = 0; a < 5_000; a++) {
+            accounts.append(p).append("A-").append(a).append(",CONSUMER_LOAN,CNY,1200.00,2026-01-01\n");
+            for (int s = 1; s <= 12; s++) {
+                installments.append(p).append("A-").append(a).append(',').append(s).append(",2026-")
+                        .append(String.format("%02d", s)).append("-15,100.00,5.50\n");
+            }
+        }
+        Map<String, Part> parts = ApiClient.parts();
+        parts.put("accounts", Part.csv("accounts.csv", accounts.toString()));
+        parts.put("installments", Part.csv("installments.csv", installments.toString()));
+        return parts;
+    }
+
+    private List<String> keysAndIndexes() {
+        List<String> schema = new ArrayList<>(jdbc.sql("SELECT conrelid::regclass::text || ' ' || conname || ' '"
+                + " || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype IN ('p', 'u', 'f')"
+                + " AND (conrelid = 'installment'::regclass OR confrelid = 'installment'::regclass"
+                + " OR conrelid = 'account'::regclass OR confrelid = 'account'::regclass) ORDER BY 1")
+                .query(String.class).list());
+        schema.addAll(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename IN ('installment', 'account') ORDER BY 1")
+                .query(String.class).list());
+        return schema;
+    }
+
+    private long installmentPrimaryKeyIndex() {
+        return jdbc.sql("SELECT indexrelid::bigint FROM pg_index WHERE indrelid = 'installment'::regclass AND indisprimary")
+                .query(Long.class).single();
+    }
 
     private static List<String> messages(JsonNode body) {
         List<String> messages = new ArrayList<>();
