@@ -111,18 +111,23 @@ class RecoupCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ProgressBar bar = new ProgressBar(System.err, "accounts");
-            RunView run = parent.context.getBean(DailyRuns.class)
-                    .runAndWait(asOf, "cli", (done, total) -> bar.update("run " + asOf, done, total));
-            bar.finish();
-            if (run.status() != RunStatus.SUCCEEDED) {
-                System.err.println("run " + run.id() + " failed: " + run.error());
-                return 1;
-            }
-            System.out.printf("run %d for %s succeeded: %,d accounts in %,d ms%n", run.id(), run.asOf(),
-                    run.counts().processed(), run.timings().durationMs());
-            return 0;
+            return runDate(parent.context, asOf);
         }
+    }
+
+    /** Runs the daily run of {@code asOf} with a progress bar; 0 when it succeeded, 1 when it failed. */
+    static int runDate(ApplicationContext context, LocalDate asOf) {
+        ProgressBar bar = new ProgressBar(System.err, "accounts");
+        RunView run = context.getBean(DailyRuns.class)
+                .runAndWait(asOf, "cli", (done, total) -> bar.update("run " + asOf, done, total));
+        bar.finish();
+        if (run.status() != RunStatus.SUCCEEDED) {
+            System.err.println("run " + run.id() + " failed: " + run.error());
+            return 1;
+        }
+        System.out.printf("run %d for %s succeeded: %,d accounts in %,d ms%n", run.id(), run.asOf(),
+                run.counts().processed(), run.timings().durationMs());
+        return 0;
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -149,7 +154,7 @@ class RecoupCommand implements Callable<Integer> {
                             + "` first, or add --run");
                     return 1;
                 }
-                Integer ran = new Run() {{ parent = Export.this.parent; asOf = Export.this.asOf; }}.call();
+                int ran = runDate(parent.context, asOf);
                 if (ran != 0) {
                     return ran;
                 }

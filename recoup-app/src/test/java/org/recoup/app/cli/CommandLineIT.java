@@ -81,6 +81,17 @@ class CommandLineIT {
     }
 
     @Test
+    void exportWithRunFirstRunsTheDateWhenNoStateIsStored() throws Exception {
+        assertThat(recoup("import", Path.of("src/test/resources/import/sample").toString())).isZero();
+        Path csv = work.resolve("states.csv");
+
+        assertThat(recoup("export", "--as-of", "2026-11-23", "--run", "--out", csv.toString())).as(err.toString()).isZero();
+
+        assertThat(Files.readAllLines(csv)).hasSize(6);
+        assertThat(out.toString()).contains("run 1 for 2026-11-23 succeeded");
+    }
+
+    @Test
     void aMissingOptionIsAUsageErrorBeforeAnyDatabaseWork() {
         assertThat(recoup("run")).isEqualTo(2);
         assertThat(err.toString()).contains("--as-of");
