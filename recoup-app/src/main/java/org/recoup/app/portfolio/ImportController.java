@@ -48,6 +48,7 @@ class ImportController {
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
     /** The answer to a submission. */
+    @Schema(name = "ImportAccepted")
     record Accepted(long id, ImportStatus status) {
     }
 
@@ -87,6 +88,8 @@ class ImportController {
                     @ApiResponse(responseCode = "200", description = "wait=true: applied",
                             content = @Content(schema = @Schema(implementation = ImportResult.class))),
                     @ApiResponse(responseCode = "422", description = "wait=true: rejected, nothing applied; see errors",
+                            content = @Content(schema = @Schema(implementation = ImportResult.class))),
+                    @ApiResponse(responseCode = "500", description = "wait=true: stopped by a failure (see failure); nothing applied",
                             content = @Content(schema = @Schema(implementation = ImportResult.class))),
                     @ApiResponse(responseCode = "400", description = "no file, or a part that is not an import file",
                             content = @Content(mediaType = "application/problem+json")),

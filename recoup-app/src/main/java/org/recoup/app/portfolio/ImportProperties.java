@@ -17,5 +17,5 @@ public record ImportProperties(
         @DefaultValue("./data/imports") Path workDir,
         @DefaultValue("1") int concurrency,
         @DefaultValue("16") int queueCapacity,
-        @DefaultValue("200000") long bulkThreshold) {
+        @DefaultValue("100000") long bulkThreshold) {
 }

@@ -1,5 +1,6 @@
 package org.recoup.app.portfolio;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ public record ImportResult(
      * @param rows     data rows read
      * @param changed  rows inserted or changed when applied (null until applied); 0 on an identical re-import
      */
+    @Schema(name = "ImportFileSummary")
     public record FileSummary(String file, String origin, String encoding, long rows, Long changed) {
     }
 
