@@ -15,11 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.postgresql.PGConnection;
 import org.recoup.app.portfolio.IdRange;
+import org.recoup.app.portfolio.PortfolioReader;
 
 /**
  * The floor of the daily run: what PostgreSQL alone needs to hand over the run's inputs ({@code COPY (…) TO STDOUT}
  * of the same four queries the run reads, per partition, in parallel like the run) and to take its outputs
- * ({@code COPY … FROM STDIN} of the run's states into an identical table with the same primary key).
+ * ({@code COPY … FROM STDIN} of the run's states into an identical table with the same primary key). The input queries
+ * are {@link PortfolioReader#inputQueries}, so the floor always reads exactly what the run reads.
  */
 final class PostgresFloor {
 
@@ -33,16 +35,6 @@ final class PostgresFloor {
         this.password = password;
     }
 
-    private static final List<String> INPUTS = List.of(
-            "SELECT account_id, product, currency, principal_minor, open_date, penalty_rate_per_day, penalty_cap_minor, "
-                    + "grace_days, jurisdiction FROM account WHERE %s ORDER BY account_id",
-            "SELECT ap.account_id, ap.role, p.time_zone, p.deceased, p.bankrupt FROM account_party ap "
-                    + "JOIN party p ON p.party_id = ap.party_id WHERE %s "
-                    + "AND ap.role IN ('BORROWER', 'CO_BORROWER', 'GUARANTOR', 'HEIR') ORDER BY ap.account_id",
-            "SELECT account_id, seq, due_date, principal_minor, interest_minor, fee_minor FROM installment WHERE %s "
-                    + "ORDER BY account_id, seq",
-            "SELECT account_id, payment_id, paid_at, amount_minor, channel FROM payment WHERE %s ORDER BY account_id, paid_at, payment_id");
-
     /** Reads every input of every range, ranges in parallel; returns bytes read. */
     long readInputs(List<IdRange> ranges) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(ranges.size())) {
@@ -51,9 +43,7 @@ final class PostgresFloor {
                 parts.add(pool.submit(() -> {
                     long bytes = 0;
                     try (Connection c = connect()) {
-                        for (String template : INPUTS) {
-                            String column = template.contains("ap.account_id") ? "ap.account_id" : "account_id";
-                            String sql = template.formatted(literal(range, column));
+                        for (String sql : PortfolioReader.inputQueries(range)) {
                             CountingSink sink = new CountingSink();
                             c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + sql + ") TO STDOUT", sink);
                             bytes += sink.count;
@@ -77,7 +67,7 @@ final class PostgresFloor {
             for (IdRange range : ranges) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
                 c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT * FROM account_state WHERE as_of = DATE '"
-                        + asOf + "' AND " + literal(range, "account_id") + ") TO STDOUT", bytes);
+                        + asOf + "' AND " + range.literalCondition("account_id") + ") TO STDOUT", bytes);
                 out.add(bytes.toByteArray());
             }
         }
@@ -120,18 +110,6 @@ final class PostgresFloor {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
-    }
-
-    private static String literal(IdRange range, String column) {
-        if (range.single()) {
-            return column + " = " + quote(range.from());
-        }
-        String lower = range.from() == null ? "TRUE" : column + " >= " + quote(range.from());
-        return range.to() == null ? lower : lower + " AND " + column + " < " + quote(range.to());
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 
     private static final class CountingSink extends OutputStream {

@@ -36,6 +36,19 @@ public record IdRange(String from, String to, boolean single) {
         return i;
     }
 
+    /** The same condition with the bounds written as SQL string literals, for statements that take no parameters (COPY). */
+    public String literalCondition(String column) {
+        if (single) {
+            return column + " = " + quote(from);
+        }
+        String lower = from == null ? "1 = 1" : column + " >= " + quote(from);
+        return to == null ? lower : lower + " AND " + column + " < " + quote(to);
+    }
+
+    private static String quote(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     @Override
     public String toString() {
         return single ? "[" + from + "]" : "[" + (from == null ? "" : from) + ", " + (to == null ? "∞" : to) + ")";

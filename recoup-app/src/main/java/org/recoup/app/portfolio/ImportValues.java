@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Set;
+import org.recoup.engine.debt.Money;
 
 /**
  * Strict parsers for the value formats of the import contract. They run once per field of millions of rows, so the
@@ -173,7 +174,7 @@ final class ImportValues {
 
     /** Minor-unit digits of a currency; currencies without minor units (e.g. XAU) count as 0. */
     static int digitsOf(Currency currency) {
-        return Math.max(0, currency.getDefaultFractionDigits());
+        return Money.scaleOf(currency);
     }
 
     /** A region-based IANA time zone id such as {@code Asia/Shanghai} (also {@code UTC}); not a bare offset. */

@@ -61,6 +61,17 @@ public class PortfolioReader {
         this.dataSource = dataSource;
     }
 
+    /**
+     * The four queries a range is read with, bounds written as literals: what a run reads, for measuring it
+     * (e.g. {@code COPY (query) TO STDOUT}).
+     */
+    public static List<String> inputQueries(IdRange range) {
+        return List.of(ACCOUNTS.formatted(range.literalCondition("account_id")),
+                PARTIES.formatted(range.literalCondition("ap.account_id")),
+                INSTALLMENTS.formatted(range.literalCondition("account_id")),
+                PAYMENTS.formatted(range.literalCondition("account_id")));
+    }
+
     public Optional<AccountSnapshot> load(String accountId) {
         List<AccountSnapshot> found = new ArrayList<>(1);
         forEach(IdRange.of(accountId), found::add);
