@@ -212,11 +212,8 @@ final class StrategyYaml {
             if (!sawRules) {
                 errors.add(new StrategyError(null, line(top), "STRUCTURE", "a strategy needs rules"));
             }
+            // a text without a version is fine (the server numbers versions); it is checked as version 1
             int effective = assignedVersion != null ? assignedVersion : version != null ? version : 1;
-            if (assignedVersion == null && version == null) {
-                // validation without saving: a text without a version is fine, the server numbers versions
-                effective = 1;
-            }
             return new StrategyDocument(id == null ? "unnamed" : id, effective, rules);
         }
 
