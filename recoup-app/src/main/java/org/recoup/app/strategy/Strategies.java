@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.recoup.engine.segmentation.SegmentationPolicy;
 import org.recoup.engine.segmentation.Segmenter;
 import org.recoup.engine.strategy.Arm;
 import org.recoup.engine.strategy.CompiledStrategy;
+import org.recoup.engine.strategy.DefaultStrategies;
+import org.recoup.engine.strategy.StrategyCompiler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +44,7 @@ public class Strategies {
     };
     private volatile Cached cached;
 
+    @Autowired
     Strategies(JdbcClient jdbc, StrategyVersions versions, StrategyExperiments experiments,
                SegmentationPolicies policies) {
         this.jdbc = jdbc;
@@ -48,8 +53,22 @@ public class Strategies {
         this.policies = policies;
     }
 
+    /**
+     * Without a database, for unit tests and tools: the shipped strategy ({@code consumer-default} v1) as champion,
+     * {@link SegmentationPolicy#defaults()} and no experiments; {@link #simulating} knows only the shipped version.
+     */
+    public Strategies() {
+        this(null, null, null, null);
+        CompiledStrategy shipped = StrategyCompiler.compile(DefaultStrategies.consumerDefault());
+        SegmentationPolicy policy = SegmentationPolicy.defaults();
+        cached = new Cached(new Key(List.of()), new StrategySet(new Segmenter(policy), policy.version(), shipped, List.of()));
+    }
+
     /** The strategies in force now (active versions and running experiments), compiled. */
     public StrategySet current() {
+        if (jdbc == null) {
+            return cached.set();
+        }
         versions.installDefaultIfEmpty();
         policies.currentVersion();
         Key key = readKey();
@@ -75,6 +94,13 @@ public class Strategies {
      * @throws IllegalArgumentException when no such version is stored
      */
     public StrategySet simulating(String strategyId, int version) {
+        if (jdbc == null) {
+            StrategySet shipped = cached.set();
+            if (shipped.championId().equals(strategyId) && shipped.championVersion() == version) {
+                return shipped;
+            }
+            throw new IllegalArgumentException("no strategy " + strategyId + " version " + version);
+        }
         if (versions.find(strategyId, version).isEmpty()) {
             throw new IllegalArgumentException("no strategy " + strategyId + " version " + version);
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.recoup.app.api.ApiProblem;
 import org.recoup.engine.strategy.StrategyDocument;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -149,7 +150,8 @@ public class StrategyVersions {
                     UPDATE strategy_version SET status = 'ACTIVE', champion_slot = 'Y', activated_by = ?, activated_at = ?,
                         retired_at = NULL
                     WHERE strategy_id = ? AND version = ?""").params(user, now, strategyId, version).update();
-        } catch (DataIntegrityViolationException concurrent) {
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrent) {
+            // the unique champion slot (or the row lock on the previous champion) refused a second ACTIVE row
             throw new ApiProblem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE", null,
                     "another strategy was activated at the same time; reload and try again");
         }

@@ -211,6 +211,47 @@ class StrategyApiIT extends IntegrationTest {
     }
 
     @Test
+    void concurrentActivationsLeaveExactlyOneChampion() throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = uniqueId("race");
+            api().postBody("/api/v1/strategies/" + id + "/versions", YAML, small(id));
+            ids.add(id);
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(ids.size())) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (String id : ids) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return api().post("/api/v1/strategies/" + id + "/versions/1/activate", "").status();
+                }));
+            }
+            start.countDown();
+            for (var status : statuses) {
+                assertThat(status.get()).as("activated or told to retry").isIn(200, 409);
+            }
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM strategy_version WHERE status = 'ACTIVE'").query(Integer.class)
+                    .single()).isEqualTo(1);
+        } finally {
+            api().post("/api/v1/strategies/consumer-default/versions/1/activate", "");
+        }
+        assertThat(strategies.current().championId()).isEqualTo("consumer-default");
+    }
+
+    @Test
+    void everyEndpointIsInTheOpenApiDocument() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.propertyNames()).contains("/api/v1/strategies", "/api/v1/strategies/{id}/versions",
+                "/api/v1/strategies/{id}/versions/{version}", "/api/v1/strategies/validate",
+                "/api/v1/strategies/{id}/versions/{version}/activate", "/api/v1/experiments", "/api/v1/experiments/{id}",
+                "/api/v1/experiments/{id}/stop", "/api/v1/experiments/{id}/report",
+                "/api/v1/config/segmentation-policy");
+        assertThat(paths.propertyNames()).noneMatch(p -> p.startsWith("/ui/"));
+    }
+
+    @Test
     void unknownVersionIs404() {
         var missing = api().get("/api/v1/strategies/consumer-default/versions/999");
         assertThat(missing.status()).isEqualTo(404);
