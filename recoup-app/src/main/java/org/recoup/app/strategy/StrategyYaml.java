@@ -130,6 +130,70 @@ final class StrategyYaml {
         return String.join("\n", out);
     }
 
+    /**
+     * A document as YAML in the layout of {@code consumer-default.yaml} (one rule per item, the treatment as a flow
+     * mapping); {@link #check} reads it back as the same document.
+     */
+    static String write(StrategyDocument document) {
+        StringBuilder out = new StringBuilder();
+        out.append("id: ").append(scalar(document.id())).append('\n');
+        out.append("version: ").append(document.version()).append('\n');
+        out.append("rules:\n");
+        for (Rule rule : document.rules()) {
+            out.append("  - id: ").append(scalar(rule.id())).append('\n');
+            if (rule.always()) {
+                out.append("    always: true\n");
+            }
+            out.append("    when: ").append(quoted(rule.when())).append('\n');
+            Treatment t = rule.then();
+            out.append("    then: { action: ").append(t.action().name()).append(", priority: ").append(t.priority());
+            if (t.script() != null) {
+                out.append(", script: ").append(scalar(t.script()));
+            }
+            if (t.template() != null) {
+                out.append(", template: ").append(scalar(t.template()));
+            }
+            if (t.tier() != null) {
+                out.append(", tier: ").append(scalar(t.tier()));
+            }
+            out.append(" }\n");
+            if (rule.cites() != null) {
+                out.append("    cites: ").append(quoted(rule.cites())).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+    private static final Set<String> YAML_WORDS = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null");
+
+    /** A plain scalar when that reads back as the same text, else a double-quoted one. */
+    private static String scalar(String value) {
+        return PLAIN.matcher(value).matches() && !YAML_WORDS.contains(value.toLowerCase(Locale.ROOT)) ? value
+                : quoted(value);
+    }
+
+    private static String quoted(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7F) {
+                        out.append(String.format("\\x%02X", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.append('"').toString();
+    }
+
     private static Node compose(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);

@@ -56,6 +56,18 @@ class StrategyYamlTest {
     }
 
     @Test
+    void aDocumentWrittenAsYamlReadsBackAsTheSameDocument() {
+        assertThat(StrategyYaml.check(StrategyYaml.write(DefaultStrategies.consumerDefault()), null).document())
+                .isEqualTo(DefaultStrategies.consumerDefault());
+
+        var odd = new org.recoup.engine.strategy.StrategyDocument("odd: \"one\"", 3, List.of(
+                org.recoup.engine.strategy.Rule.always("yes", "account.dpd > 0 &&\n  party.type == \"PERSON\"",
+                        new org.recoup.engine.strategy.Treatment(Action.CALL, 0, "a, b: c", "true", "法务 \\ tier"),
+                        "PRACTICE §4 \"quoted\"\ttab")));
+        assertThat(StrategyYaml.check(StrategyYaml.write(odd), null).document()).isEqualTo(odd);
+    }
+
+    @Test
     void aMisspeltFactIsRefusedNamingTheRuleAndTheLineOfItsCondition() {
         String yaml = shipped().replace("ptp.lastStatus == 'BROKEN'", "ptp.lastStatuz == 'BROKEN'");
 
