@@ -42,6 +42,19 @@ public final class ApiClient {
         return send(b);
     }
 
+    /** GET with extra headers, e.g. {@code Accept}. */
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    /** POST of a body in any media type, e.g. {@code text/yaml}. */
+    public Response postBody(String path, String contentType, String body) {
+        return send(builder(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public Response put(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

@@ -31,6 +31,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**", "/api/v1/runs/**").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/config/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/validate").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/**", "/api/v1/experiments/**")
+                        .hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name())
                         .anyRequest().authenticated())
@@ -47,6 +50,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/ui/strategies/*/versions", "/ui/strategies/*/versions/*/activate")
+                        .hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
