@@ -26,6 +26,9 @@ class PromiseIT extends IntegrationTest {
     @Autowired
     Promises promises;
 
+    @Autowired
+    org.recoup.app.security.UserAccounts users;
+
     private String account;
     private String borrower;
 
@@ -131,6 +134,51 @@ class PromiseIT extends IntegrationTest {
         assertThat(other.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM promise WHERE account_id = ?").param(account).query(Long.class).single())
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyCreateExactlyOnePromise() throws Exception {
+        String key = uniqueId("K");
+        String request = body(borrower, "250.00", today().plusDays(3));
+        int n = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ApiClient.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return capture(request, Map.of("Idempotency-Key", key));
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            int created = 0;
+            for (var answer : answers) {
+                ApiClient.Response r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.toString()).isIn(200, 201);
+                created += r.status() == 201 ? 1 : 0;
+                ids.add(r.json().get("promiseId").asString());
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM promise WHERE account_id = ?").param(account).query(Long.class).single())
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void onlyRolesThatWorkAccountsMayRecordPromises() {
+        String user = uniqueId("agency").toLowerCase(java.util.Locale.ROOT);
+        users.createIfAbsent(user, "agency-pass-1", "Agency", org.recoup.app.security.Role.AGENCY, "en");
+        var refused = api(user, "agency-pass-1").post("/api/v1/accounts/" + account + "/promises",
+                body(borrower, "10", today()), Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(api(user, "agency-pass-1").get("/api/v1/accounts/" + account + "/promises").status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM promise WHERE account_id = ?").param(account).query(Long.class).single())
+                .isZero();
     }
 
     @Test
