@@ -28,7 +28,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PromiseStore {
 
-    /** IN lists are sent in slices of this many ids. */
+    /** Ids are sent in slices of this many, each as one array parameter ({@code = ANY (?)}: one plan, whatever the count). */
     static final int SLICE = 1_000;
 
     record StoredRequest(String requestHash, String promiseId) {
@@ -97,8 +97,8 @@ class PromiseStore {
     Map<String, List<StoredPromise>> forAccounts(Collection<String> accountIds) {
         Map<String, List<StoredPromise>> out = new LinkedHashMap<>();
         for (List<String> slice : slices(accountIds)) {
-            jdbc.sql("SELECT " + COLUMNS + " FROM promise WHERE account_id IN (:ids) ORDER BY account_id, promised_at, promise_id")
-                    .param("ids", slice)
+            jdbc.sql("SELECT " + COLUMNS + " FROM promise WHERE account_id = ANY (:ids) ORDER BY account_id, promised_at, promise_id")
+                    .param("ids", slice.toArray(String[]::new))
                     .query((rs, i) -> promise(rs))
                     .list()
                     .forEach(p -> out.computeIfAbsent(p.accountId(), a -> new ArrayList<>()).add(p));
@@ -112,8 +112,8 @@ class PromiseStore {
         for (List<String> slice : slices(accountIds)) {
             jdbc.sql("""
                             SELECT account_id, payment_id, paid_at, amount_minor, channel FROM payment
-                            WHERE account_id IN (:ids) ORDER BY account_id, paid_at, payment_id""")
-                    .param("ids", slice)
+                            WHERE account_id = ANY (:ids) ORDER BY account_id, paid_at, payment_id""")
+                    .param("ids", slice.toArray(String[]::new))
                     .query((ResultSet rs) -> {
                         out.computeIfAbsent(rs.getString(1), a -> new ArrayList<>()).add(new Payment(rs.getString(2),
                                 rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4),
@@ -135,9 +135,9 @@ class PromiseStore {
                             FROM account a
                             LEFT JOIN account_party ap ON ap.account_id = a.account_id AND ap.role = 'BORROWER'
                             LEFT JOIN party p ON p.party_id = ap.party_id
-                            WHERE a.account_id IN (:ids)
+                            WHERE a.account_id = ANY (:ids)
                             ORDER BY a.account_id, ap.party_id""")
-                    .param("ids", slice)
+                    .param("ids", slice.toArray(String[]::new))
                     .query((ResultSet rs) -> {
                         String id = rs.getString(1);
                         AccountZone known = out.get(id);

@@ -27,6 +27,9 @@ class PromiseIT extends IntegrationTest {
     Promises promises;
 
     @Autowired
+    org.recoup.app.portfolio.Accounts accounts;
+
+    @Autowired
     org.recoup.app.security.UserAccounts users;
 
     private String account;
@@ -246,6 +249,13 @@ class PromiseIT extends IntegrationTest {
         assertThat(onThe14th.getOrDefault(other, PtpHistory.NONE)).isEqualTo(PtpHistory.NONE);
         // before any promise was made
         assertThat(promises.histories(List.of(account), LocalDate.of(2026, 9, 30))).isEmpty();
+
+        // the fast path from promises and payments the caller already holds gives the same history
+        var snapshot = accounts.engineInput(account).orElseThrow();
+        assertThat(promises.promisesOf(List.of(account, other))).containsOnlyKeys(account);
+        assertThat(org.recoup.engine.promise.PromiseResolver.history(promises.promisesOf(List.of(account)).get(account),
+                snapshot.payments(), LocalDate.of(2026, 10, 14), snapshot.account().zone(), promises.policy()))
+                .isEqualTo(onThe14th.get(account));
     }
 
     @Test
