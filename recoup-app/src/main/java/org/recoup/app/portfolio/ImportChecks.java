@@ -76,6 +76,7 @@ final class ImportChecks {
                 case PROMISES -> {
                     reference(file, "account_id", ImportFile.ACCOUNTS, "account", "account_id");
                     reference(file, "party_id", ImportFile.PARTIES, "party", "party_id");
+                    partyOnAccount(file);
                     decimals(s, List.of("amount"), List.of("amount_e4"));
                     promiseConflicts();
                 }
@@ -171,6 +172,28 @@ final class ImportChecks {
                         + " is not applied because its row in " + parent.fileName() + " has errors"));
             }
         });
+    }
+
+    /**
+     * Rows whose party is not a party of their account, neither in account_parties.csv (rows that will be applied) nor
+     * in the database. Rows whose account or party is unknown were reported already.
+     */
+    private void partyOnAccount(ImportFile file) throws SQLException {
+        String links = staging.table(ImportFile.ACCOUNT_PARTIES);
+        String sql = "SELECT s.row_no, s.party_id, s.account_id FROM " + staging.table(file) + " s"
+                + " WHERE s.ok AND s.account_id IS NOT NULL AND s.party_id IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM " + links + " l WHERE l.account_id = s.account_id"
+                + " AND l.party_id = s.party_id AND l.ok)"
+                + " AND NOT EXISTS (SELECT 1 FROM account_party t WHERE t.account_id = s.account_id"
+                + " AND t.party_id = s.party_id)"
+                + " AND (EXISTS (SELECT 1 FROM party p WHERE p.party_id = s.party_id)"
+                + " OR EXISTS (SELECT 1 FROM " + staging.table(ImportFile.PARTIES) + " x WHERE x.party_id = s.party_id AND x.ok))"
+                + " AND (EXISTS (SELECT 1 FROM account a WHERE a.account_id = s.account_id)"
+                + " OR EXISTS (SELECT 1 FROM " + staging.table(ImportFile.ACCOUNTS) + " x WHERE x.account_id = s.account_id AND x.ok))"
+                + " ORDER BY s.row_no";
+        stream(sql, rs -> errors.accept(new ImportError(file.fileName(), rs.getLong(1), "party_id", "party_id: party "
+                + q(rs.getString(2)) + " is not a party of account " + q(rs.getString(3)) + ", neither in "
+                + ImportFile.ACCOUNT_PARTIES.fileName() + " nor in the database")));
     }
 
     // ---- decimals of the account's currency ----------------------------------------------------------------------

@@ -110,7 +110,8 @@ class PromiseImportIT extends ImportTestSupport {
                 "PTP-2,L-1001,P-404,10,2026-05-22,2026-05-18T10:05:00+08:00,,",
                 "PTP-3,L-1001,P-1,10.001,2026-05-22,2026-05-18T10:05:00+08:00,,",
                 "PTP-4,L-1001,P-1,10,2026-05-22,2026-05-18T10:05:00+08:00,,2026-05-17T10:05:00+08:00",
-                "PTP-5,L-1001,P-1,0,22/05/2026,2026-05-18,CHEQUE,")));
+                "PTP-5,L-1001,P-1,0,22/05/2026,2026-05-18,CHEQUE,",
+                "PTP-6,L-1001,P-2,10,2026-05-22,2026-05-18T10:05:00+08:00,,")));
         assertThat(response.status()).isEqualTo(422);
         List<String> errors = messages(response.json());
         assertThat(errors).contains("promise_id: promise \"" + p + "PTP-1\" was already imported with a different "
@@ -118,7 +119,10 @@ class PromiseImportIT extends ImportTestSupport {
         JsonNode all = response.json().get("errors");
         assertThat(all).extracting(e -> e.get("row").asLong() + ":" + e.get("column").asString())
                 .contains("3:party_id", "4:amount", "5:cancelled_at", "6:amount", "6:due_date", "6:promised_at",
-                        "6:channel");
+                        "6:channel", "7:party_id");
+        assertThat(all).filteredOn(e -> e.get("row").asLong() == 3).hasSize(1); // unknown party: one error, not two
+        assertThat(errors).contains("party_id: party \"" + sample.id("P-2") + "\" is not a party of account \""
+                + sample.id("L-1001") + "\", neither in account_parties.csv nor in the database");
         assertThat(jdbc.sql("SELECT amount_minor FROM promise WHERE promise_id = ?").param(p + "PTP-1")
                 .query(Long.class).single()).isEqualTo(106_000L);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM promise WHERE promise_id LIKE ?").param(p + "%")
