@@ -276,6 +276,16 @@ class PromiseIT extends IntegrationTest {
     }
 
     @Test
+    void theEndpointsAreInTheOpenApiDocument() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/v1/accounts/{id}/promises")).isTrue();
+        assertThat(paths.get("/api/v1/accounts/{id}/promises").has("post")).isTrue();
+        assertThat(paths.get("/api/v1/accounts/{id}/promises").has("get")).isTrue();
+        assertThat(paths.has("/api/v1/accounts/{id}/promises/{promiseId}/cancel")).isTrue();
+        assertThat(paths.get("/api/v1/config/promise-policy").has("put")).isTrue();
+    }
+
+    @Test
     void thePromisePolicyIsVersionedAndValidatedOnSave() {
         var current = api().get("/api/v1/config/promise-policy");
         assertThat(current.status()).isEqualTo(200);
