@@ -213,6 +213,19 @@ final class ContactHistory {
         contactCount = kept;
     }
 
+    /** Forgets the contacts at or after ({@code day}, {@code secondOfDay}) (a lost-contact story replaces them). */
+    void cutAt(long day, int secondOfDay) {
+        int kept = 0;
+        while (kept < contactCount) {
+            int x = ctOrder[kept];
+            if (ctDay[x] > day || (ctDay[x] == day && ctSecond[x] >= secondOfDay)) {
+                break;
+            }
+            kept++;
+        }
+        contactCount = kept;
+    }
+
     private boolean later(int a, int b) {
         return ctDay[a] > ctDay[b] || (ctDay[a] == ctDay[b] && ctSecond[a] > ctSecond[b]);
     }
@@ -252,7 +265,7 @@ final class ContactHistory {
             s.id("CT-", num, i + 1, true).raw(accountId).id("P-", num, p.ordinal, false)
                     .id("CP-", num, points.contactPoint[ctPoint[x]].seq, true)
                     .raw(ctChannel[x]).instant(day, ctSecond[x], GeneratedAccount.offsetId(zone, day, ctSecond[x]))
-                    .raw(ctOutcome[x]);
+                    .raw(ctOutcome[x]).empty(); // disposition: only the stories of PromiseHistory carry one
             s.endRow();
         }
     }

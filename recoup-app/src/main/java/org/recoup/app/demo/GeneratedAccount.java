@@ -46,6 +46,7 @@ final class GeneratedAccount {
     final PartyRoster roster;
     final PaymentHistory paymentHistory;
     final ContactHistory contactHistory;
+    final PromiseHistory promiseHistory;
 
     GeneratedAccount(long seed, LocalDate asOf) {
         this.seed = seed;
@@ -54,6 +55,7 @@ final class GeneratedAccount {
         this.roster = new PartyRoster(terms, contactPoints, asOf);
         this.paymentHistory = new PaymentHistory(terms, schedule, asOf);
         this.contactHistory = new ContactHistory(terms, schedule, roster, contactPoints, asOf);
+        this.promiseHistory = new PromiseHistory(terms, schedule, paymentHistory, asOf);
     }
 
     // ------------------------------------------------------------------------------------------------------ seeding
@@ -83,6 +85,7 @@ final class GeneratedAccount {
         contactPoints.clear(index);
         paymentHistory.clear();
         contactHistory.clear();
+        promiseHistory.clear();
         terms.draw(rng(1), schedule);
     }
 
@@ -103,6 +106,21 @@ final class GeneratedAccount {
         contactHistory.draw(rng(4));
     }
 
+    /**
+     * The account's story (promise, disposition or lost contact), from its own stream. Needs {@link #payments}; when
+     * {@link #contacts} were drawn, a lost-contact story also cuts them at its first failed attempt.
+     */
+    void promises() {
+        promiseHistory.draw(rng(5));
+    }
+
+    /** Contacts as written: the history, cut where a lost-contact story begins. Needs contacts and promises. */
+    private void cutContacts() {
+        if (promiseHistory.story == PromiseHistory.LOST_CONTACT) {
+            contactHistory.cutAt(promiseHistory.talkDay, promiseHistory.talkSecond);
+        }
+    }
+
     /** The days past due the engine should report (contract §3 defaults). */
     int expectedDpd() {
         return terms.expectedDpd();
@@ -120,6 +138,11 @@ final class GeneratedAccount {
 
     void writePayments(CsvSink s) throws IOException {
         paymentHistory.write(s, num, accountId);
+        promiseHistory.writePayment(s, num, accountId, paymentHistory.paymentCount + 1);
+    }
+
+    void writePromises(CsvSink s) throws IOException {
+        promiseHistory.writePromise(s, num, accountId);
     }
 
     void writeParties(CsvSink s) throws IOException {
@@ -135,7 +158,10 @@ final class GeneratedAccount {
     }
 
     void writeContacts(CsvSink s) throws IOException {
+        cutContacts();
         contactHistory.write(s, num, accountId);
+        promiseHistory.writeContacts(s, num, accountId, contactHistory.contactCount + 1, contactPoints,
+                roster.party[0].region.zone());
     }
 
     // -------------------------------------------------------------------------------------------------------- zones

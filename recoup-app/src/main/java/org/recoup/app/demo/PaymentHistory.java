@@ -93,6 +93,15 @@ final class PaymentHistory {
         }
     }
 
+    /** The value date (epoch day) of the latest payment; far in the past when there is none. */
+    long lastPaymentDay() {
+        long last = Long.MIN_VALUE / 4;
+        for (int i = 0; i < paymentCount; i++) {
+            last = Math.max(last, payDay[i]);
+        }
+        return last;
+    }
+
     /** An upper bound of the penalty instalment j accrues over {@code days} days late (contract §3). */
     private long penaltyEstimate(int j, long days) {
         if (terms.penaltyPerTenThousand == 0 || days <= 0) {

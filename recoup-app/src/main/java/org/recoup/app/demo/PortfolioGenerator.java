@@ -20,8 +20,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Generates a deterministic, realistic demo portfolio in the import format of contract §2: the seven CSV files
- * (accounts, parties, account_parties, contact_points, installments, payments, contacts), as files or as one zip.
+ * Generates a deterministic, realistic demo portfolio in the import format of contract §2: the eight CSV files
+ * (accounts, parties, account_parties, contact_points, installments, payments, contacts, promises), as files or
+ * as one zip.
  *
  * <p>The same (seed, accounts, asOf) always gives byte-identical output, and account {@code i}'s rows do not depend on
  * how many accounts are generated: every account draws from random streams seeded by (seed, i), never from the clock.
@@ -38,7 +39,7 @@ public final class PortfolioGenerator {
 
     /** The import files, in the order they are written. */
     public static final List<String> FILES = List.of("accounts.csv", "parties.csv", "account_parties.csv",
-            "contact_points.csv", "installments.csv", "payments.csv", "contacts.csv");
+            "contact_points.csv", "installments.csv", "payments.csv", "contacts.csv", "promises.csv");
 
     /** The header row of each file, exactly as contract §2 names the columns. */
     public static final List<String> HEADERS = List.of(
@@ -48,7 +49,8 @@ public final class PortfolioGenerator {
             "contact_point_id,party_id,type,value,consent,time_zone",
             "account_id,seq,due_date,principal_due,interest_due,fee_due",
             "payment_id,account_id,paid_at,amount,channel,reference",
-            "contact_id,account_id,party_id,contact_point_id,channel,at,outcome");
+            "contact_id,account_id,party_id,contact_point_id,channel,at,outcome,disposition",
+            "promise_id,account_id,party_id,amount,due_date,promised_at,channel,cancelled_at");
 
     private static final int ACCOUNTS = 0;
     private static final int PARTIES = 1;
@@ -57,6 +59,7 @@ public final class PortfolioGenerator {
     private static final int INSTALLMENTS = 4;
     private static final int PAYMENTS = 5;
     private static final int CONTACTS = 6;
+    private static final int PROMISES = 7;
 
     private static final int PROGRESS_EVERY = 10_000;
     private static final int FILE_BUFFER = 1 << 18;
@@ -72,7 +75,7 @@ public final class PortfolioGenerator {
 
     /**
      * @param progress called with the number of accounts written so far, every 10,000 accounts and at the end; for
-     *                 {@link #writeZip} (one pass per file) with the equivalent number (work done / 7)
+     *                 {@link #writeZip} (one pass per file) with the equivalent number (work done / 8)
      */
     public PortfolioGenerator(long seed, int accounts, LocalDate asOf, LongConsumer progress) {
         if (accounts < 0) {
@@ -97,12 +100,12 @@ public final class PortfolioGenerator {
         return accounts;
     }
 
-    /** Writes the seven CSV files into {@code dir} (created if missing; existing files are replaced). */
+    /** Writes the eight CSV files into {@code dir} (created if missing; existing files are replaced). */
     public void writeCsv(Path dir) throws IOException {
         write(dir);
     }
 
-    /** Writes the seven CSV files into {@code dir} in one pass and answers the data rows per file. */
+    /** Writes the eight CSV files into {@code dir} in one pass and answers the data rows per file. */
     public RowCounts write(Path dir) throws IOException {
         Files.createDirectories(dir);
         OutputStream[] streams = new OutputStream[FILES.size()];
@@ -119,6 +122,7 @@ public final class PortfolioGenerator {
                 a.parties();
                 a.payments();
                 a.contacts();
+                a.promises();
                 a.writeAccount(sinks[ACCOUNTS]);
                 a.writeParties(sinks[PARTIES]);
                 a.writeAccountParties(sinks[ACCOUNT_PARTIES]);
@@ -126,6 +130,7 @@ public final class PortfolioGenerator {
                 a.writeInstallments(sinks[INSTALLMENTS]);
                 a.writePayments(sinks[PAYMENTS]);
                 a.writeContacts(sinks[CONTACTS]);
+                a.writePromises(sinks[PROMISES]);
                 if (i % PROGRESS_EVERY == 0) {
                     progress.accept(i);
                 }
@@ -157,7 +162,7 @@ public final class PortfolioGenerator {
     }
 
     /**
-     * Writes a zip of the seven files to {@code out} (one pass over the accounts per file). Finishes the zip but
+     * Writes a zip of the eight files to {@code out} (one pass over the accounts per file). Finishes the zip but
      * leaves {@code out} open. Entry timestamps are fixed ({@code asOf} midnight), so the bytes are deterministic too.
      */
     public void writeZip(OutputStream out) throws IOException {
@@ -195,12 +200,20 @@ public final class PortfolioGenerator {
                     case INSTALLMENTS -> a.writeInstallments(sink);
                     case PAYMENTS -> {
                         a.payments();
+                        a.promises();
                         a.writePayments(sink);
                     }
-                    default -> {
+                    case CONTACTS -> {
                         a.parties();
+                        a.payments();
                         a.contacts();
+                        a.promises();
                         a.writeContacts(sink);
+                    }
+                    default -> {
+                        a.payments();
+                        a.promises();
+                        a.writePromises(sink);
                     }
                 }
                 if (i % PROGRESS_EVERY == 0) {

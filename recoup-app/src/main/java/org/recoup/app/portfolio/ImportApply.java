@@ -118,6 +118,7 @@ final class ImportApply {
             case INSTALLMENTS -> "installment";
             case PAYMENTS -> "payment";
             case CONTACTS -> "contact_attempt";
+            case PROMISES -> "promise";
         };
     }
 
@@ -152,10 +153,18 @@ final class ImportApply {
                     + " JOIN " + currency + " c ON c.code = a.currency"
                     + " WHERE s.ok AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.payment_id = s.payment_id)");
             case CONTACTS -> List.of("INSERT INTO contact_attempt (contact_id, account_id, party_id, contact_point_id, channel,"
-                    + " attempted_at, outcome, source)"
+                    + " attempted_at, outcome, disposition, source)"
                     + " SELECT s.contact_id, s.account_id, s.party_id, s.contact_point_id, s.channel, s.attempted_at,"
-                    + " s.outcome, 'IMPORT' FROM " + s + " s"
+                    + " s.outcome, s.disposition, 'IMPORT' FROM " + s + " s"
                     + " WHERE s.ok AND NOT EXISTS (SELECT 1 FROM contact_attempt t WHERE t.contact_id = s.contact_id)");
+            // status starts PENDING: promise.Promises.resolve (the daily run) computes it from promises and payments
+            case PROMISES -> List.of("INSERT INTO promise (promise_id, account_id, party_id, amount_minor, due_date,"
+                    + " channel, promised_at, cancelled_at, status, paid_minor, created_by, source)"
+                    + " SELECT s.promise_id, s.account_id, s.party_id, s.amount_e4 / c.divisor, s.due_date, s.channel,"
+                    + " s.promised_at, s.cancelled_at, 'PENDING', 0, 'import', 'IMPORT' FROM " + s + " s"
+                    + " JOIN account a ON a.account_id = s.account_id"
+                    + " JOIN " + currency + " c ON c.code = a.currency"
+                    + " WHERE s.ok AND NOT EXISTS (SELECT 1 FROM promise p WHERE p.promise_id = s.promise_id)");
         };
     }
 

@@ -73,6 +73,13 @@ final class ImportChecks {
                     reference(file, "contact_point_id", ImportFile.CONTACT_POINTS, "contact_point", "contact_point_id");
                     contactConflicts();
                 }
+                case PROMISES -> {
+                    reference(file, "account_id", ImportFile.ACCOUNTS, "account", "account_id");
+                    reference(file, "party_id", ImportFile.PARTIES, "party", "party_id");
+                    partyOnAccount(file);
+                    decimals(s, List.of("amount"), List.of("amount_e4"));
+                    promiseConflicts();
+                }
             }
             markRowsWithErrors(file);
         }
@@ -128,6 +135,7 @@ final class ImportChecks {
             case INSTALLMENTS -> List.of("account_id", "seq");
             case PAYMENTS -> List.of("payment_id");
             case CONTACTS -> List.of("contact_id");
+            case PROMISES -> List.of("promise_id");
         };
     }
 
@@ -164,6 +172,28 @@ final class ImportChecks {
                         + " is not applied because its row in " + parent.fileName() + " has errors"));
             }
         });
+    }
+
+    /**
+     * Rows whose party is not a party of their account, neither in account_parties.csv (rows that will be applied) nor
+     * in the database. Rows whose account or party is unknown were reported already.
+     */
+    private void partyOnAccount(ImportFile file) throws SQLException {
+        String links = staging.table(ImportFile.ACCOUNT_PARTIES);
+        String sql = "SELECT s.row_no, s.party_id, s.account_id FROM " + staging.table(file) + " s"
+                + " WHERE s.ok AND s.account_id IS NOT NULL AND s.party_id IS NOT NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM " + links + " l WHERE l.account_id = s.account_id"
+                + " AND l.party_id = s.party_id AND l.ok)"
+                + " AND NOT EXISTS (SELECT 1 FROM account_party t WHERE t.account_id = s.account_id"
+                + " AND t.party_id = s.party_id)"
+                + " AND (EXISTS (SELECT 1 FROM party p WHERE p.party_id = s.party_id)"
+                + " OR EXISTS (SELECT 1 FROM " + staging.table(ImportFile.PARTIES) + " x WHERE x.party_id = s.party_id AND x.ok))"
+                + " AND (EXISTS (SELECT 1 FROM account a WHERE a.account_id = s.account_id)"
+                + " OR EXISTS (SELECT 1 FROM " + staging.table(ImportFile.ACCOUNTS) + " x WHERE x.account_id = s.account_id AND x.ok))"
+                + " ORDER BY s.row_no";
+        stream(sql, rs -> errors.accept(new ImportError(file.fileName(), rs.getLong(1), "party_id", "party_id: party "
+                + q(rs.getString(2)) + " is not a party of account " + q(rs.getString(3)) + ", neither in "
+                + ImportFile.ACCOUNT_PARTIES.fileName() + " nor in the database")));
     }
 
     // ---- decimals of the account's currency ----------------------------------------------------------------------
@@ -232,15 +262,41 @@ final class ImportChecks {
                 + " CASE WHEN t.contact_point_id IS DISTINCT FROM s.contact_point_id THEN 1 ELSE 0 END,"
                 + " CASE WHEN t.channel <> s.channel THEN 1 ELSE 0 END,"
                 + " CASE WHEN t.attempted_at <> s.attempted_at THEN 1 ELSE 0 END,"
-                + " CASE WHEN t.outcome <> s.outcome THEN 1 ELSE 0 END"
+                + " CASE WHEN t.outcome <> s.outcome THEN 1 ELSE 0 END,"
+                + " CASE WHEN t.disposition IS DISTINCT FROM s.disposition THEN 1 ELSE 0 END"
                 + " FROM " + staging.table(ImportFile.CONTACTS) + " s"
                 + " JOIN contact_attempt t ON t.contact_id = s.contact_id"
                 + " WHERE s.ok AND (t.account_id <> s.account_id OR t.party_id <> s.party_id"
                 + " OR t.contact_point_id IS DISTINCT FROM s.contact_point_id OR t.channel <> s.channel"
-                + " OR t.attempted_at <> s.attempted_at OR t.outcome <> s.outcome)"
+                + " OR t.attempted_at <> s.attempted_at OR t.outcome <> s.outcome"
+                + " OR t.disposition IS DISTINCT FROM s.disposition)"
                 + " ORDER BY s.row_no";
         conflicts(sql, ImportFile.CONTACTS, "contact_id", "contact",
-                List.of("account_id", "party_id", "contact_point_id", "channel", "at", "outcome"));
+                List.of("account_id", "party_id", "contact_point_id", "channel", "at", "outcome", "disposition"));
+    }
+
+    private void promiseConflicts() throws SQLException {
+        String accounts = staging.table(ImportFile.ACCOUNTS);
+        String sql = "SELECT s.row_no, s.promise_id,"
+                + " CASE WHEN p.account_id <> s.account_id THEN 1 ELSE 0 END,"
+                + " CASE WHEN p.party_id <> s.party_id THEN 1 ELSE 0 END,"
+                + " CASE WHEN c.code IS NULL OR p.amount_minor <> s.amount_e4 / c.divisor THEN 1 ELSE 0 END,"
+                + " CASE WHEN p.due_date <> s.due_date THEN 1 ELSE 0 END,"
+                + " CASE WHEN p.promised_at <> s.promised_at THEN 1 ELSE 0 END,"
+                + " CASE WHEN p.channel IS DISTINCT FROM s.channel THEN 1 ELSE 0 END,"
+                + " CASE WHEN p.cancelled_at IS DISTINCT FROM s.cancelled_at THEN 1 ELSE 0 END"
+                + " FROM " + staging.table(ImportFile.PROMISES) + " s"
+                + " JOIN promise p ON p.promise_id = s.promise_id"
+                + " LEFT JOIN " + accounts + " sa ON sa.account_id = s.account_id AND sa.ok"
+                + " LEFT JOIN account a ON a.account_id = s.account_id"
+                + " LEFT JOIN " + staging.currencyTable() + " c ON c.code = COALESCE(sa.currency, a.currency)"
+                + " WHERE s.ok AND (p.account_id <> s.account_id OR p.party_id <> s.party_id OR c.code IS NULL"
+                + " OR p.amount_minor <> s.amount_e4 / c.divisor OR p.due_date <> s.due_date"
+                + " OR p.promised_at <> s.promised_at OR p.channel IS DISTINCT FROM s.channel"
+                + " OR p.cancelled_at IS DISTINCT FROM s.cancelled_at)"
+                + " ORDER BY s.row_no";
+        conflicts(sql, ImportFile.PROMISES, "promise_id", "promise",
+                List.of("account_id", "party_id", "amount", "due_date", "promised_at", "channel", "cancelled_at"));
     }
 
     private void conflicts(String sql, ImportFile file, String column, String what, List<String> fields)

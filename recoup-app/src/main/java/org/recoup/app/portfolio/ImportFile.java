@@ -42,7 +42,13 @@ enum ImportFile {
             List.of("contact_id", "account_id", "party_id", "channel", "at", "outcome"),
             List.of("contact_id VARCHAR(64)", "account_id VARCHAR(64)", "party_id VARCHAR(64)",
                     "contact_point_id VARCHAR(64)", "channel VARCHAR(10)", "attempted_at TIMESTAMP WITH TIME ZONE",
-                    "outcome VARCHAR(20)"));
+                    "outcome VARCHAR(20)", "disposition VARCHAR(20)")),
+    /** Optional extension of contract §2: promises to pay made before the import (docs/import.md). */
+    PROMISES("promises.csv", "promise",
+            List.of("promise_id", "account_id", "party_id", "amount", "due_date", "promised_at"),
+            List.of("promise_id VARCHAR(64)", "account_id VARCHAR(64)", "party_id VARCHAR(64)", "amount_e4 BIGINT",
+                    "due_date DATE", "promised_at TIMESTAMP WITH TIME ZONE", "channel VARCHAR(20)",
+                    "cancelled_at TIMESTAMP WITH TIME ZONE"));
 
     private final String fileName;
     private final String staging;

@@ -33,6 +33,10 @@ abstract sealed class ImportRowParser {
     static final List<String> OUTCOMES = List.of("RIGHT_PARTY", "THIRD_PARTY", "NO_ANSWER", "VOICEMAIL", "BUSY",
             "NOT_CONNECTED", "WRONG_NUMBER", "REFUSED_CONTACT", "SENT", "DELIVERED", "FAILED", "VISITED", "NOT_MET");
 
+    /** Values of contact_attempt.disposition (V51): what the conversation established. */
+    static final List<String> DISPOSITIONS = List.of("PROMISE", "REFUSED_TO_PAY", "DISPUTE", "CLAIMS_PAID", "HARDSHIP",
+            "DECEASED_REPORTED", "CALLBACK", "OTHER");
+
     private static final BigDecimal MAX_RATE = new BigDecimal("10000");
 
     /** Most decimal places seen in an amount whose currency is the account's (checked later in SQL). */
@@ -47,6 +51,7 @@ abstract sealed class ImportRowParser {
             case INSTALLMENTS -> new Installments(header);
             case PAYMENTS -> new Payments(header);
             case CONTACTS -> new Contacts(header);
+            case PROMISES -> new Promises(header);
         };
     }
 
@@ -297,7 +302,7 @@ abstract sealed class ImportRowParser {
     }
 
     static final class Contacts extends ImportRowParser {
-        private final Column contactId, accountId, partyId, contactPointId, channel, at, outcome;
+        private final Column contactId, accountId, partyId, contactPointId, channel, at, outcome, disposition;
 
         Contacts(Header h) {
             contactId = h.column("contact_id");
@@ -307,6 +312,7 @@ abstract sealed class ImportRowParser {
             channel = h.column("channel");
             at = h.column("at");
             outcome = h.column("outcome");
+            disposition = h.column("disposition");
         }
 
         @Override
@@ -319,7 +325,50 @@ abstract sealed class ImportRowParser {
                     row.text(contactPointId, false, 64),
                     row.oneOf(channel, true, CONTACT_CHANNELS, null),
                     row.instant(at, true),
-                    row.oneOf(outcome, true, OUTCOMES, null)};
+                    row.oneOf(outcome, true, OUTCOMES, null),
+                    row.oneOf(disposition, false, DISPOSITIONS, null)};
+            return id == null ? null : values;
+        }
+
+        @Override
+        int[] keyPositions() {
+            return new int[] {0};
+        }
+    }
+
+    static final class Promises extends ImportRowParser {
+        private final Column promiseId, accountId, partyId, amount, dueDate, promisedAt, channel, cancelledAt;
+
+        Promises(Header h) {
+            promiseId = h.column("promise_id");
+            accountId = h.column("account_id");
+            partyId = h.column("party_id");
+            amount = h.column("amount");
+            dueDate = h.column("due_date");
+            promisedAt = h.column("promised_at");
+            channel = h.column("channel");
+            cancelledAt = h.column("cancelled_at");
+        }
+
+        @Override
+        Object[] parse(ImportRow row) {
+            String id = row.id(promiseId);
+            java.time.OffsetDateTime made = row.instant(promisedAt, true);
+            java.time.OffsetDateTime cancelled = row.instant(cancelledAt, false);
+            if (made != null && cancelled != null && cancelled.isBefore(made)) {
+                row.error(cancelledAt, "expected an instant not before promised_at (" + made + "), got "
+                        + ImportRow.quoted(row.value(cancelledAt)));
+                cancelled = null;
+            }
+            Object[] values = {
+                    id,
+                    row.id(accountId),
+                    row.id(partyId),
+                    e4(row.amount(amount, true, true)),
+                    row.date(dueDate, true),
+                    made,
+                    row.oneOf(channel, false, PAYMENT_CHANNELS, null),
+                    cancelled};
             return id == null ? null : values;
         }
 

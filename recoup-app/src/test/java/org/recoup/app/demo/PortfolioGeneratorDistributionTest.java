@@ -87,6 +87,8 @@ class PortfolioGeneratorDistributionTest {
         assertThat(values("contacts.csv", "outcome")).containsOnlyKeys("RIGHT_PARTY", "THIRD_PARTY", "NO_ANSWER",
                 "VOICEMAIL", "BUSY", "NOT_CONNECTED", "WRONG_NUMBER", "REFUSED_CONTACT", "SENT", "DELIVERED",
                 "FAILED", "VISITED", "NOT_MET");
+        assertThat(values("contacts.csv", "disposition")).containsOnlyKeys("", "PROMISE", "REFUSED_TO_PAY", "DISPUTE",
+                "CLAIMS_PAID", "HARDSHIP");
         // deceased borrowers have heirs; some text needs RFC 4180 quoting
         assertThat(files.get("contact_points.csv").stream().anyMatch(r -> r.get("value").contains(","))).isTrue();
         assertThat(files.get("accounts.csv").stream().anyMatch(r -> r.get("creditor").contains("\""))).isTrue();

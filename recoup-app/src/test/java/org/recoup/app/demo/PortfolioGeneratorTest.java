@@ -60,7 +60,11 @@ class PortfolioGeneratorTest {
         CONTRACT_HEADERS.put("contact_points.csv", "contact_point_id,party_id,type,value,consent,time_zone");
         CONTRACT_HEADERS.put("installments.csv", "account_id,seq,due_date,principal_due,interest_due,fee_due");
         CONTRACT_HEADERS.put("payments.csv", "payment_id,account_id,paid_at,amount,channel,reference");
-        CONTRACT_HEADERS.put("contacts.csv", "contact_id,account_id,party_id,contact_point_id,channel,at,outcome");
+        // contacts.csv disposition and promises.csv are the import's extensions of contract §2 (docs/import.md)
+        CONTRACT_HEADERS.put("contacts.csv", "contact_id,account_id,party_id,contact_point_id,channel,at,outcome,"
+                + "disposition");
+        CONTRACT_HEADERS.put("promises.csv", "promise_id,account_id,party_id,amount,due_date,promised_at,channel,"
+                + "cancelled_at");
     }
 
     private static final Pattern AMOUNT = Pattern.compile("\\d+\\.\\d{2}");
@@ -297,6 +301,7 @@ class PortfolioGeneratorTest {
         Map<String, CSVRecord> points = index(files.get("contact_points.csv"), "contact_point_id");
         index(files.get("payments.csv"), "payment_id");
         index(files.get("contacts.csv"), "contact_id");
+        index(files.get("promises.csv"), "promise_id");
         assertThat(accounts).hasSize(ACCOUNTS);
 
         Map<String, Set<String>> partiesOfAccount = new HashMap<>();
@@ -363,6 +368,11 @@ class PortfolioGeneratorTest {
             LocalDate day = OffsetDateTime.parse(r.get("at")).toLocalDate();
             problems.check(!day.isBefore(AS_OF.minusDays(30)) && day.isBefore(AS_OF),
                     r.get("contact_id") + " within the 30 days before asOf: " + day);
+        }
+        for (CSVRecord r : files.get("promises.csv")) {
+            LocalDate made = OffsetDateTime.parse(r.get("promised_at")).toLocalDate();
+            problems.check(made.isBefore(AS_OF), r.get("promise_id") + " made before asOf: " + made);
+            problems.check(!LocalDate.parse(r.get("due_date")).isBefore(made), r.get("promise_id") + " due after made");
         }
         problems.assertNone();
     }

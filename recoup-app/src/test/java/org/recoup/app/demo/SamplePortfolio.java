@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVRecord;
  * The 2,000-account sample portfolio that {@link PortfolioGeneratorTest} and
  * {@link PortfolioGeneratorDistributionTest} read back, with the CSV helpers both use.
  *
- * @param dir    where the seven files were written
+ * @param dir    where the eight files were written
  * @param counts the data rows per file, as the generator reported them
  * @param files  the parsed data rows of each file, by file name
  */

@@ -238,10 +238,37 @@ class ImportRowParserTest {
                 + "CT-1,L-1001,P-1,CP-1,CALL,2026-05-18T10:05:00+08:00,RIGHT_PARTY\n"
                 + "CT-2,L-1001,P-1,,FAX,2026-05-18,ANSWERED\n");
         assertThat(p.rows().get(0)).containsExactly("CT-1", "L-1001", "P-1", "CP-1", "CALL",
-                OffsetDateTime.parse("2026-05-18T10:05:00+08:00"), "RIGHT_PARTY");
+                OffsetDateTime.parse("2026-05-18T10:05:00+08:00"), "RIGHT_PARTY", null);
         assertThat(p.rows().get(1)[3]).isNull();
         assertThat(p.errors()).extracting(ImportError::column).containsExactly("channel", "at", "outcome");
         assertThat(p.messages().get(2)).startsWith("outcome: expected one of RIGHT_PARTY, THIRD_PARTY, NO_ANSWER");
+    }
+
+    @Test
+    void aContactDispositionIsOptionalAndMustBeAKnownValue() {
+        Parsed p = parse(ImportFile.CONTACTS, "contact_id,account_id,party_id,contact_point_id,channel,at,outcome,disposition\n"
+                + "CT-1,L-1001,P-1,CP-1,CALL,2026-05-18T10:05:00+08:00,RIGHT_PARTY,REFUSED_TO_PAY\n"
+                + "CT-2,L-1001,P-1,CP-1,CALL,2026-05-18T10:06:00+08:00,RIGHT_PARTY,\n"
+                + "CT-3,L-1001,P-1,CP-1,CALL,2026-05-18T10:07:00+08:00,RIGHT_PARTY,RUDE\n");
+        assertThat(p.rows().get(0)[7]).isEqualTo("REFUSED_TO_PAY");
+        assertThat(p.rows().get(1)[7]).isNull();
+        assertThat(p.errors()).extracting(ImportError::column).containsExactly("disposition");
+        assertThat(p.messages().getFirst()).isEqualTo("disposition: expected one of PROMISE, REFUSED_TO_PAY, DISPUTE, "
+                + "CLAIMS_PAID, HARDSHIP, DECEASED_REPORTED, CALLBACK, OTHER, got \"RUDE\"");
+    }
+
+    // ---- promises.csv ----------------------------------------------------------------------------------------------
+
+    @Test
+    void promisesNeedAnAmountADueDateAndAnInstantAndAreNotCancelledBeforeTheyAreMade() {
+        Parsed p = parse(ImportFile.PROMISES, "promise_id,account_id,party_id,amount,due_date,promised_at,channel,cancelled_at\n"
+                + "PTP-1,L-1001,P-1,500.00,2026-05-22,2026-05-18T10:05:00+08:00,WECHAT,\n"
+                + "PTP-2,L-1001,P-1,500,2026-05-22,2026-05-18T10:05:00+08:00,,2026-05-18T10:00:00+08:00\n");
+        assertThat(p.rows().get(0)).containsExactly("PTP-1", "L-1001", "P-1", 5_000_000L, LocalDate.parse("2026-05-22"),
+                OffsetDateTime.parse("2026-05-18T10:05:00+08:00"), "WECHAT", null);
+        assertThat(p.rows().get(1)[7]).isNull();
+        assertThat(p.errors()).extracting(ImportError::column).containsExactly("cancelled_at");
+        assertThat(p.messages().getFirst()).startsWith("cancelled_at: expected an instant not before promised_at").contains("10:00:00+08:00");
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------------
