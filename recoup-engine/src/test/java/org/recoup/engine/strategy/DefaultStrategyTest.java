@@ -47,7 +47,6 @@ class DefaultStrategyTest {
         cases.put("lost-contact-visit", aCase().dpd(25).failedAttempts(6));
         cases.put("pre-due-reminder", aCase().preDue());
         cases.put("first-week-daily-call", aCase().dpd(3));
-        cases.put("payday-follow-up", aCase().dpd(12).on("2026-03-15"));
         cases.put("willing-unable-restructure", aCase().dpd(20).hardship().lastPaid(5));
         cases.put("unwilling-find-reason", aCase().dpd(20).refusedToPay().knownIncome());
         cases.put("mid-stage-agency", aCase().dpd(65));
@@ -143,9 +142,20 @@ class DefaultStrategyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-03-05", "2026-03-10", "2026-03-15", "2026-03-28", "2026-03-30"})
-    void paydaysGetAFollowUpCall(String day) {
-        assertThat(decide(aCase().dpd(12).on(day)).treatments())
-                .containsExactly(Treatment.of(Action.CALL, 55).withScript("payday-follow-up"));
+    void paydaysAddAFollowUpCallToTheStagesTreatment(String day) {
+        assertThat(decide(aCase().dpd(12).on(day)).treatments()).containsExactly(
+                Treatment.of(Action.SMS, 40).withTemplate("early-reminder"),
+                Treatment.of(Action.CALL, 55).withScript("payday-follow-up"));
+    }
+
+    @Test
+    void paydayFollowUpIsNotForTheFirstWeekOpenPromisesOrUnwillingDebtors() {
+        assertThat(decide(aCase().dpd(3).on("2026-03-15")).treatments()).extracting(Treatment::script)
+                .containsExactly("early-reminder");
+        assertThat(decide(aCase().dpd(12).openPromise(5).on("2026-03-15")).treatments()).extracting(Treatment::script)
+                .doesNotContain("payday-follow-up");
+        assertThat(decide(aCase().dpd(20).refusedToPay().knownIncome().on("2026-03-15")).treatments())
+                .extracting(Treatment::script).containsExactly("find-the-reason");
     }
 
     @Test
