@@ -30,7 +30,21 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**", "/api/v1/runs/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/config/compliance-profiles")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/config/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contacts/**").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(), Role.AGENCY.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/parties/*/holds").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/parties/*/contact-window").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/parties/*/holds/*")
+                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/templates/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/compliance/report").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.COMPLIANCE.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name())
                         .anyRequest().authenticated())
