@@ -186,7 +186,7 @@ class GateFacts {
         Map<String, List<Attempt>> byPoint = new HashMap<>();
         Map<Attempt, String> ids = new java.util.IdentityHashMap<>();
         if (earliest != null) {
-            Timestamp since = Timestamp.from(earliest.minus(Duration.ofDays(horizon + MARGIN_DAYS)));
+            Timestamp since = since(earliest, horizon);
             Map<String, Attempt> loaded = new HashMap<>();
             for (String[] scope : new String[][] {{"account_id", "A"}, {"party_id", "P"}, {"contact_point_id", "C"}}) {
                 Collection<String> keys = scope[1].equals("A") ? accountIds : scope[1].equals("P") ? partyIds : pointIds;
@@ -211,8 +211,41 @@ class GateFacts {
                     index.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
                 });
             }
+            // third parties depend on "the last N call/visit attempts to the borrower failed": read those even when
+            // they are older than the frequency horizon
+            Map<String, String> thirdPartyAccounts = new HashMap<>();
+            int needed = 0;
+            for (Facts f : facts) {
+                if (f.party() != null && !f.party().role().isLiable() && f.profile().thirdPartyNeedsDebtorUnreachable()) {
+                    thirdPartyAccounts.put(f.request().accountId(), f.party().borrower().partyId());
+                    needed = Math.max(needed, f.profile().unreachableAfterFailedAttempts());
+                }
+            }
+            if (!thirdPartyAccounts.isEmpty() && needed > 0) {
+                int last = needed;
+                selectSince("""
+                        SELECT contact_id, account_id, party_id, contact_point_id, channel, attempted_at, outcome FROM (
+                            SELECT c.*, ROW_NUMBER() OVER (PARTITION BY c.account_id ORDER BY c.attempted_at DESC) AS n
+                            FROM contact_attempt c JOIN account_party ap ON ap.account_id = c.account_id
+                                 AND ap.party_id = c.party_id AND ap.role = 'BORROWER'
+                            WHERE c.account_id IN (:ids) AND c.channel IN ('CALL', 'VISIT') AND c.attempted_at < :since
+                        ) older WHERE n <= """ + last, thirdPartyAccounts.keySet(), since(earliest, horizon), rs -> {
+                    if (loaded.containsKey(rs.getString(1))) {
+                        return;
+                    }
+                    Attempt a = new Attempt(rs.getString(2), rs.getString(3), rs.getString(4),
+                            Channel.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(), Outcome.valueOf(rs.getString(7)));
+                    loaded.put(rs.getString(1), a);
+                    ids.put(a, rs.getString(1));
+                    byAccount.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).add(a);
+                });
+            }
         }
         return new Snapshot(facts, byAccount, byParty, byPoint, ids);
+    }
+
+    private static Timestamp since(Instant earliest, int horizonDays) {
+        return Timestamp.from(earliest.minus(Duration.ofDays(horizonDays + MARGIN_DAYS)));
     }
 
     private Facts facts(ContactRequest r, Map<String, AccountRow> accounts, Map<String, Map<String, PartyRole>> roles,

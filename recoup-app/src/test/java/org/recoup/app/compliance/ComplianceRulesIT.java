@@ -369,6 +369,24 @@ class ComplianceRulesIT extends IntegrationTest {
     }
 
     @Nested
+    class ThirdPartiesBeyondTheHorizon {
+
+        @Test // CBA 催收工作指引: the debtor's failed attempts count however old they are, not only within the caps' horizon
+        void emergencyContact_theDebtorsLastFailedAttemptsAreReadEvenWhenOlderThanTheFrequencyWindow() {
+            GateFixture.Debt d = fixture.account("CN", "Asia/Shanghai");
+            String emergency = fixture.party(d.account(), "EMERGENCY_CONTACT", "Asia/Shanghai", false);
+            for (String day : List.of("01", "02", "03")) {
+                fixture.attempt(d.account(), d.borrower(), d.mobile(), "CALL", "2026-11-" + day + "T10:00:00+08:00", "NO_ANSWER");
+            }
+
+            JsonNode verdict = check(body(d.account(), emergency, emergency + "-M", "CALL", "2026-11-20T15:00:00+08:00",
+                    "purpose", "LOCATE"));
+
+            assertThat(verdict.get("verdict").asString()).as(verdict.toString()).isEqualTo("ALLOW");
+        }
+    }
+
+    @Nested
     class VisitsAndContent {
 
         @Test // CBA 催收工作指引: 外访不少于两人; 不得现金收款
