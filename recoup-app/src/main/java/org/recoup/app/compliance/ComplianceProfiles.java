@@ -57,9 +57,14 @@ class ComplianceProfiles {
     private volatile Config current;
     private final Map<String, JurisdictionProfile> built = new ConcurrentHashMap<>();
 
-    ComplianceProfiles(JdbcClient jdbc, JsonMapper json) {
+    private final org.springframework.transaction.support.TransactionTemplate newTransaction;
+
+    ComplianceProfiles(JdbcClient jdbc, JsonMapper json,
+                       org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.json = json;
+        this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     Config current() {
@@ -277,23 +282,38 @@ class ComplianceProfiles {
         return ApiProblem.badRequest("INVALID_PROFILE", field, "compliance profiles: " + message);
     }
 
+    /**
+     * Loads the version in force, installing the shipped one in a transaction of its own (a duplicate key from a
+     * concurrent installer must not abort the caller's transaction). Called once at start-up.
+     */
     private synchronized Config loadOrInstallDefault() {
         if (current != null) {
             return current;
         }
+        Config config;
+        try {
+            config = newTransaction.execute(status -> latest().orElseGet(this::installDefault));
+        } catch (DuplicateKeyException installedConcurrently) { // by another instance: read what it stored
+            config = newTransaction.execute(status -> latest().orElseThrow());
+        }
+        current = config;
+        return config;
+    }
+
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void loadAtStartup() {
+        current();
+    }
+
+    private java.util.Optional<Config> latest() {
         return jdbc.sql("SELECT version, document FROM business_config WHERE kind = ? ORDER BY version DESC FETCH FIRST 1 ROWS ONLY")
-                .param(KIND).query((rs, n) -> parse(rs.getString("document"), rs.getInt("version"))).optional()
-                .orElseGet(this::installDefault);
+                .param(KIND).query((rs, n) -> parse(rs.getString("document"), rs.getInt("version"))).optional();
     }
 
     private Config installDefault() {
         try (InputStream in = new ClassPathResource("config/compliance-profiles.json").getInputStream()) {
             Config shipped = parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), 1);
-            try {
-                insert(shipped, "system");
-            } catch (DuplicateKeyException installedConcurrently) {
-                return version(1);
-            }
+            insert(shipped, "system"); // a concurrent installer's duplicate key propagates: see loadOrInstallDefault
             return shipped;
         } catch (IOException e) {
             throw new IllegalStateException("the shipped compliance profiles cannot be read", e);

@@ -53,9 +53,14 @@ class MessageTemplates {
     private final JsonMapper json;
     private volatile Library current;
 
-    MessageTemplates(JdbcClient jdbc, JsonMapper json) {
+    private final org.springframework.transaction.support.TransactionTemplate newTransaction;
+
+    MessageTemplates(JdbcClient jdbc, JsonMapper json,
+                     org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.json = json;
+        this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     Library current() {
@@ -103,13 +108,29 @@ class MessageTemplates {
         return saved;
     }
 
+    /** Loads the library in force, installing the shipped one in a transaction of its own. Called once at start-up. */
     private synchronized Library loadOrInstall() {
         if (current != null) {
             return current;
         }
+        Library library;
+        try {
+            library = newTransaction.execute(status -> latest().orElseGet(this::install));
+        } catch (DuplicateKeyException installedConcurrently) { // by another instance: read what it stored
+            library = newTransaction.execute(status -> latest().orElseThrow());
+        }
+        current = library;
+        return library;
+    }
+
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void loadAtStartup() {
+        current();
+    }
+
+    private Optional<Library> latest() {
         return jdbc.sql("SELECT version, document FROM business_config WHERE kind = ? ORDER BY version DESC FETCH FIRST 1 ROWS ONLY")
-                .param(KIND).query((rs, n) -> parse(rs.getInt(1), rs.getString(2))).optional()
-                .orElseGet(this::install);
+                .param(KIND).query((rs, n) -> parse(rs.getInt(1), rs.getString(2))).optional();
     }
 
     private Library install() {
@@ -135,12 +156,7 @@ class MessageTemplates {
             }
         }
         Library library = new Library(1, Map.copyOf(shipped));
-        try {
-            insert(library, "system");
-        } catch (DuplicateKeyException installedConcurrently) {
-            return jdbc.sql("SELECT document FROM business_config WHERE kind = ? AND version = 1").param(KIND)
-                    .query(String.class).optional().map(d -> parse(1, d)).orElse(library);
-        }
+        insert(library, "system"); // a concurrent installer's duplicate key propagates: see loadOrInstall
         return library;
     }
 

@@ -292,6 +292,16 @@ class ContactGateIT extends IntegrationTest {
         return 0;
     }
 
+    @Test
+    void everyComplianceEndpointIsInTheOpenApiDocument() {
+        String docs = anonymous().get("/v3/api-docs").body();
+
+        assertThat(docs).contains("\"/api/v1/compliance/check\"", "\"/api/v1/compliance/lint\"", "\"/api/v1/contacts\"",
+                "\"/api/v1/contacts/{contactId}\"", "\"/api/v1/parties/{id}/holds\"", "\"/api/v1/parties/{id}/holds/{holdId}\"",
+                "\"/api/v1/parties/{id}/contact-window\"", "\"/api/v1/config/compliance-profiles\"",
+                "\"/api/v1/compliance/report\"", "\"/api/v1/templates/{id}\"", "CONTACT_BLOCKED");
+    }
+
     @Test // templates are linted at save time; the shipped library is stored as version 1 and lints clean
     void templates_aThreateningTemplateIsRefusedWithFindings_aCleanOneIsStored_andUsableByItsId() {
         String id = uniqueId("reminder");
