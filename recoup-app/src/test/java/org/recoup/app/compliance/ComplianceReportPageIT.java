@@ -21,8 +21,10 @@ class ComplianceReportPageIT extends IntegrationTest {
         GateFixture.Debt d = fixture.account("CN", "Asia/Shanghai");
         api().post("/api/v1/compliance/check", GateFixture.body(d.account(), d.borrower(), d.mobile(), "SMS",
                 "2026-11-20T23:30:00+08:00"));
+        String officer = uniqueId("officer"); // a user of its own: the language choice is stored per user
+        users.createIfAbsent(officer, "officer-password-1", "Officer", Role.COMPLIANCE, "zh-CN");
         Browser browser = new Browser(port);
-        browser.signIn("admin", ADMIN_PASSWORD);
+        browser.signIn(officer, "officer-password-1");
 
         Browser.Page chinese = browser.get("/compliance/report");
         Browser.Page english = browser.get("/compliance/report", Map.of("Accept-Language", "en"));
