@@ -7,12 +7,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
 /**
- * {@code java -jar recoup.jar import|run|export …}: starts Recoup without the web server (same database
+ * {@code java -jar recoup.jar import|run|export|check …}: starts Recoup without the web server (same database
  * settings, same migrations) and runs one command of {@link RecoupCommand}. Exit code 0 on success.
  */
 public final class CommandLineEntry {
 
-    private static final Set<String> COMMANDS = Set.of("import", "run", "export");
+    private static final Set<String> COMMANDS = Set.of("import", "run", "export", "check");
 
     private CommandLineEntry() {
     }

@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
 /** The {@code recoup} command and its sub-commands. */
 @Command(name = "recoup", mixinStandardHelpOptions = true, version = "Recoup 0.1",
         description = "Recoup collections platform: batch commands against the configured database (RECOUP_DB_URL).",
-        subcommands = {RecoupCommand.Import.class, RecoupCommand.Run.class, RecoupCommand.Export.class})
+        subcommands = {RecoupCommand.Import.class, RecoupCommand.Run.class, RecoupCommand.Export.class, CheckCommand.class})
 class RecoupCommand implements Callable<Integer> {
 
     final ApplicationContext context;
@@ -38,7 +38,7 @@ class RecoupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("name a command: import, run or export (--help for details)");
+        System.err.println("name a command: import, run, export or check (--help for details)");
         return 2;
     }
 

@@ -30,10 +30,24 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**", "/api/v1/runs/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/config/compliance-profiles")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/config/**").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/strategies/validate").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/strategies/**", "/api/v1/experiments/**")
                         .hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contacts/**").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(), Role.AGENCY.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/parties/*/holds").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/parties/*/contact-window").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/parties/*/holds/*")
+                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/templates/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/compliance/report").hasAnyRole(Role.ADMIN.name(),
+                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.COMPLIANCE.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name())
                         .anyRequest().authenticated())
@@ -52,6 +66,8 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ui/strategies/*/versions", "/ui/strategies/*/versions/*/activate")
                         .hasAnyRole(WRITERS)
+                        .requestMatchers("/compliance/**").hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(),
+                                Role.TEAM_LEAD.name(), Role.COMPLIANCE.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
