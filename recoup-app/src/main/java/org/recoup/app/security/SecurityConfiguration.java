@@ -1,31 +1,43 @@
 package org.recoup.app.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * Two filter chains: the API (and actuator) is stateless HTTP Basic without cookies, so CSRF does not apply; the web
- * UI uses form login with a session, CSRF tokens and session-fixation protection.
+ * UI uses form login with a session, CSRF tokens and session-fixation protection. An API credential, once verified,
+ * is remembered for a minute ({@link VerifiedCredentials}) so that bcrypt runs once per client and minute, not per call.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
+    private static final Duration API_CREDENTIAL_TTL = Duration.ofMinutes(1);
     private static final String[] WRITERS = {Role.ADMIN.name(), Role.SUPERVISOR.name()};
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, UserAccounts users, PasswordEncoder passwordEncoder, Clock clock)
+            throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
         http.securityMatcher("/api/**", "/actuator/**")
+                .authenticationManager(new ProviderManager(new VerifiedCredentials(passwords, clock, API_CREDENTIAL_TTL)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
