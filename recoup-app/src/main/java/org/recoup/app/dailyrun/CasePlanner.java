@@ -1,0 +1,126 @@
+package org.recoup.app.dailyrun;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.recoup.engine.compliance.Channel;
+import org.recoup.engine.strategy.Action;
+import org.recoup.engine.strategy.Treatment;
+
+/**
+ * Merges the treatments of a case's accounts into the case's planned actions: one per action type (one queue item for
+ * calls, one message per channel, one task per escalation), carrying the highest-priority treatment of that type and
+ * listing the accounts that asked for it; picks the contact point and the planned instant (the business date at the
+ * channel's local hour in the party's zone: calls 10:00 and visits 15:00, the best hours of PRACTICE §4; messages
+ * 10:30; letters and tasks 09:00).
+ */
+final class CasePlanner {
+
+    private CasePlanner() {
+    }
+
+    /** A planned action before the compliance gate; {@code dropReason} set when it cannot be made at all. */
+    record Planned(String caseId, Action action, String kind, String partyId, Channel channel, String contactPointId,
+                   Treatment treatment, String ruleId, List<String> accounts, Instant plannedAt, String dropReason) {
+    }
+
+    static List<Planned> plan(CaseGroup group, List<AccountInput.Point> points, ZoneId zone, LocalDate asOf) {
+        Map<Action, AccountDecision.RuledTreatment> best = new EnumMap<>(Action.class);
+        Map<Action, TreeSet<String>> accounts = new EnumMap<>(Action.class);
+        for (CaseGroup.Member m : group.members()) {
+            for (AccountDecision.RuledTreatment rt : m.treatments()) {
+                Action a = rt.treatment().action();
+                if (a == Action.NO_ACTION) {
+                    continue;
+                }
+                AccountDecision.RuledTreatment current = best.get(a);
+                if (current == null || rt.treatment().priority() > current.treatment().priority()) {
+                    best.put(a, rt);
+                }
+                accounts.computeIfAbsent(a, k -> new TreeSet<>()).add(m.accountId());
+            }
+        }
+        List<Planned> out = new ArrayList<>(best.size());
+        for (Map.Entry<Action, AccountDecision.RuledTreatment> e : best.entrySet()) {
+            Action a = e.getKey();
+            Channel channel = channel(a);
+            String point = null;
+            String drop = null;
+            if (channel != null) {
+                if (group.partyId() == null) {
+                    drop = "NO_PARTY: the case has no borrower party to contact";
+                } else {
+                    point = contactPoint(channel, points);
+                    if (point == null) {
+                        drop = "NO_CONTACT_POINT: no valid" + (channel == Channel.LETTER || channel == Channel.VISIT
+                                ? "" : ", consented") + " " + pointTypes(channel) + " on file";
+                    }
+                }
+            }
+            out.add(new Planned(group.caseId(), a, kind(a), group.partyId(), channel, point, e.getValue().treatment(),
+                    e.getValue().ruleId(), List.copyOf(accounts.get(a)), asOf.atTime(hour(channel)).atZone(zone).toInstant(),
+                    drop));
+        }
+        return out;
+    }
+
+    static String kind(Action a) {
+        return switch (a) {
+            case CALL -> "QUEUE";
+            case SMS, EMAIL, LETTER -> "OUTBOX";
+            default -> "TASK";
+        };
+    }
+
+    /** The channel through which the action reaches the party (screened by the gate); null for internal tasks. */
+    static Channel channel(Action a) {
+        return switch (a) {
+            case CALL -> Channel.CALL;
+            case SMS -> Channel.SMS;
+            case EMAIL -> Channel.EMAIL;
+            case LETTER -> Channel.LETTER;
+            case VISIT_REVIEW -> Channel.VISIT;
+            default -> null;
+        };
+    }
+
+    private static LocalTime hour(Channel channel) {
+        if (channel == null) {
+            return LocalTime.of(9, 0);
+        }
+        return switch (channel) {
+            case CALL -> LocalTime.of(10, 0);
+            case SMS, EMAIL -> LocalTime.of(10, 30);
+            case LETTER -> LocalTime.of(9, 0);
+            case VISIT -> LocalTime.of(15, 0);
+        };
+    }
+
+    private static List<String> pointTypes(Channel channel) {
+        return switch (channel) {
+            case CALL -> List.of("MOBILE", "HOME_PHONE", "WORK_PHONE");
+            case SMS -> List.of("MOBILE");
+            case EMAIL -> List.of("EMAIL");
+            case LETTER, VISIT -> List.of("ADDRESS");
+        };
+    }
+
+    /** The first valid contact point of the channel's preferred types (consent needed except for letters and visits). */
+    static String contactPoint(Channel channel, List<AccountInput.Point> points) {
+        boolean needsConsent = channel != Channel.LETTER && channel != Channel.VISIT;
+        for (String type : pointTypes(channel)) {
+            for (AccountInput.Point p : points) { // points are in id order
+                if (p.type().equals(type) && p.valid() && (p.consent() || !needsConsent)) {
+                    return p.id();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,247 @@
+package org.recoup.app.dailyrun;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.recoup.app.compliance.ContactGate;
+import org.recoup.engine.compliance.Channel;
+import org.recoup.engine.compliance.ContactRequest;
+import org.recoup.engine.compliance.Purpose;
+import org.recoup.engine.compliance.ReasonCode;
+import org.recoup.engine.compliance.Verdict;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * The case-level work of one chunk of cases, inside the chunk's transaction: plans each case's actions
+ * ({@link CasePlanner}), screens every planned contact with the compliance gate in one call, rewrites the chunk's
+ * case range of {@code run_action} for the date, and opens or closes the cases in {@code collection_case}.
+ */
+class CaseWriter implements ItemWriter<CaseGroup> {
+
+    static final String ACTION_COLUMNS = "as_of, case_id, action, run_id, kind, party_id, channel, contact_point_id, "
+            + "priority, script, template, tier, rule_id, accounts, planned_at, status, reasons";
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final DataSource dataSource;
+    private final ContactGate gate;
+    private final LocalDate asOf;
+    private final long runId;
+
+    CaseWriter(DataSource dataSource, ContactGate gate, LocalDate asOf, long runId) {
+        this.dataSource = dataSource;
+        this.gate = gate;
+        this.asOf = asOf;
+        this.runId = runId;
+    }
+
+    @Override
+    public void write(Chunk<? extends CaseGroup> chunk) throws SQLException {
+        List<? extends CaseGroup> cases = chunk.getItems();
+        if (cases.isEmpty()) {
+            return;
+        }
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            Set<String> parties = new LinkedHashSet<>();
+            cases.forEach(g -> {
+                if (g.partyId() != null) {
+                    parties.add(g.partyId());
+                }
+            });
+            Map<String, ZoneId> zones = new HashMap<>();
+            Map<String, List<AccountInput.Point>> points = new HashMap<>();
+            readParties(c, parties, zones, points);
+
+            List<CasePlanner.Planned> planned = new ArrayList<>();
+            for (CaseGroup g : cases) {
+                ZoneId zone = g.partyId() == null ? DEFAULT_ZONE : zones.getOrDefault(g.partyId(), DEFAULT_ZONE);
+                planned.addAll(CasePlanner.plan(g, points.getOrDefault(g.partyId(), List.of()), zone, asOf));
+            }
+            List<Object[]> rows = screen(planned);
+
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM run_action WHERE as_of = ? AND case_id >= ? AND case_id <= ?")) {
+                delete.setObject(1, asOf);
+                delete.setString(2, cases.getFirst().caseId());
+                delete.setString(3, cases.getLast().caseId());
+                delete.executeUpdate();
+            }
+            RowSink.insert(c, "run_action", ACTION_COLUMNS, rows);
+            maintainCases(c, cases);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /** Screens every contact in one call; blocked ones are deferred to nextAllowedAt when set, else dropped. */
+    private List<Object[]> screen(List<CasePlanner.Planned> planned) {
+        List<ContactRequest> requests = new ArrayList<>();
+        List<Integer> screenedIndex = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            CasePlanner.Planned p = planned.get(i);
+            if (p.channel() != null && p.dropReason() == null) {
+                requests.add(new ContactRequest(p.accounts().getFirst(), p.partyId(), p.contactPointId(), p.channel(),
+                        p.plannedAt(), null, List.of(), Purpose.COLLECTION));
+                screenedIndex.add(i);
+            }
+        }
+        List<Verdict> verdicts = requests.isEmpty() ? List.of() : gate.screen(requests, "DAILY_RUN " + runId);
+        if (verdicts.size() != requests.size()) {
+            throw new IllegalStateException("the contact gate answered " + verdicts.size() + " verdicts for "
+                    + requests.size() + " requests");
+        }
+        Map<Integer, Verdict> byIndex = new HashMap<>();
+        for (int k = 0; k < screenedIndex.size(); k++) {
+            byIndex.put(screenedIndex.get(k), verdicts.get(k));
+        }
+        List<Object[]> rows = new ArrayList<>(planned.size());
+        for (int i = 0; i < planned.size(); i++) {
+            CasePlanner.Planned p = planned.get(i);
+            String status = "PLANNED";
+            java.time.Instant at = p.plannedAt();
+            String reasons = "";
+            if (p.dropReason() != null) {
+                status = "DROPPED";
+                reasons = p.dropReason();
+            } else {
+                Verdict v = byIndex.get(i);
+                if (v != null && !v.allowed()) {
+                    List<Verdict.Reason> blocking = v.reasons().stream()
+                            // a visit's staff is assigned when the visit is scheduled, not when it is proposed
+                            .filter(r -> !(p.channel() == Channel.VISIT && r.code() == ReasonCode.VISIT_STAFF_MINIMUM))
+                            .toList();
+                    if (!blocking.isEmpty()) {
+                        reasons = String.join("; ", blocking.stream()
+                                .map(r -> r.code() + ": " + r.message() + " [" + r.rule() + "]").toList());
+                        if (v.nextAllowedAt() != null) {
+                            status = "DEFERRED";
+                            at = v.nextAllowedAt();
+                        } else {
+                            status = "DROPPED";
+                        }
+                    }
+                }
+            }
+            rows.add(new Object[] {asOf, p.caseId(), p.action().name(), runId, p.kind(), p.partyId(),
+                p.channel() == null ? null : p.channel().name(), p.contactPointId(), p.treatment().priority(),
+                p.treatment().script(), p.treatment().template(), p.treatment().tier(), p.ruleId(),
+                truncate(String.join(",", p.accounts())), at, status, truncate(reasons)});
+        }
+        return rows;
+    }
+
+    private void readParties(Connection c, Set<String> parties, Map<String, ZoneId> zones,
+                             Map<String, List<AccountInput.Point>> points) throws SQLException {
+        if (parties.isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(parties.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT party_id, time_zone FROM party WHERE party_id IN ("
+                + marks + ")")) {
+            bind(ps, parties);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    zones.put(rs.getString(1), zone(rs.getString(2)));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT party_id, contact_point_id, type, consent, valid "
+                + "FROM contact_point WHERE party_id IN (" + marks + ") ORDER BY party_id, contact_point_id")) {
+            bind(ps, parties);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    points.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new AccountInput.Point(
+                            rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)));
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Set<String> values) throws SQLException {
+        int i = 1;
+        for (String v : values) {
+            ps.setString(i++, v);
+        }
+    }
+
+    private static ZoneId zone(String name) {
+        try {
+            return name == null || name.isBlank() ? DEFAULT_ZONE : ZoneId.of(name.strip());
+        } catch (DateTimeException e) {
+            return DEFAULT_ZONE;
+        }
+    }
+
+    /**
+     * Opens a case on the first date one of its accounts is in collections and closes it on the date none is; a
+     * rerun of the same date finds nothing to change.
+     */
+    private void maintainCases(Connection c, List<? extends CaseGroup> cases) throws SQLException {
+        List<CaseGroup> withParty = cases.stream().filter(g -> g.partyId() != null).map(g -> (CaseGroup) g).toList();
+        if (withParty.isEmpty()) {
+            return;
+        }
+        Map<String, String[]> existing = new HashMap<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(withParty.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT case_id, status, opened_on, closed_on FROM collection_case "
+                + "WHERE case_id IN (" + marks + ")")) {
+            int i = 1;
+            for (CaseGroup g : withParty) {
+                ps.setString(i++, g.caseId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO collection_case (case_id, party_id, status, "
+                + "opened_on, closed_on, updated_on) VALUES (?, ?, 'OPEN', ?, NULL, ?)");
+             PreparedStatement reopen = c.prepareStatement("UPDATE collection_case SET status = 'OPEN', opened_on = ?, "
+                     + "closed_on = NULL, updated_on = ? WHERE case_id = ?");
+             PreparedStatement close = c.prepareStatement("UPDATE collection_case SET status = 'CLOSED', closed_on = ?, "
+                     + "updated_on = ? WHERE case_id = ?")) {
+            for (CaseGroup g : withParty) {
+                String[] row = existing.get(g.caseId());
+                boolean in = g.inCollections();
+                if (in && row == null) {
+                    insert.setString(1, g.caseId());
+                    insert.setString(2, g.partyId());
+                    insert.setObject(3, asOf);
+                    insert.setObject(4, asOf);
+                    insert.addBatch();
+                } else if (in && "CLOSED".equals(row[0]) && LocalDate.parse(row[2]).isBefore(asOf)) {
+                    reopen.setObject(1, asOf);
+                    reopen.setObject(2, asOf);
+                    reopen.setString(3, g.caseId());
+                    reopen.addBatch();
+                } else if (!in && row != null && "OPEN".equals(row[0]) && !LocalDate.parse(row[1]).isAfter(asOf)) {
+                    close.setObject(1, asOf);
+                    close.setObject(2, asOf);
+                    close.setString(3, g.caseId());
+                    close.addBatch();
+                }
+            }
+            insert.executeBatch();
+            reopen.executeBatch();
+            close.executeBatch();
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
+    }
+}
