@@ -17,7 +17,7 @@ import org.recoup.engine.strategy.Treatment;
  * Merges the treatments of a case's accounts into the case's planned actions: one per action type (one queue item for
  * calls, one message per channel, one task per escalation), carrying the highest-priority treatment of that type and
  * listing the accounts that asked for it; picks the contact point and the planned instant (the business date at the
- * channel's local hour in the party's zone: calls 10:00 and visits 15:00, the best hours of PRACTICE §4; messages
+ * channel's local hour in the party's zone. The queue item (calls) lists all the case's accounts: calls 10:00 and visits 15:00, the best hours of PRACTICE §4; messages
  * 10:30; letters and tasks 09:00).
  */
 final class CasePlanner {
@@ -63,8 +63,12 @@ final class CasePlanner {
                     }
                 }
             }
+            // the queue item is the case's: it lists every account; messages and tasks list the accounts asking for them
+            List<String> listed = a == Action.CALL
+                    ? group.members().stream().map(CaseGroup.Member::accountId).sorted().toList()
+                    : List.copyOf(accounts.get(a));
             out.add(new Planned(group.caseId(), a, kind(a), group.partyId(), channel, point, e.getValue().treatment(),
-                    e.getValue().ruleId(), List.copyOf(accounts.get(a)), asOf.atTime(hour(channel)).atZone(zone).toInstant(),
+                    e.getValue().ruleId(), listed, asOf.atTime(hour(channel)).atZone(zone).toInstant(),
                     drop));
         }
         return out;
