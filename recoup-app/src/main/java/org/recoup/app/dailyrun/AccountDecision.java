@@ -29,16 +29,27 @@ record AccountDecision(DelinquencyState state, String caseId, String partyId, Se
         return out;
     }
 
-    /** One line per explanation entry: the segment's reasons, then every rule evaluated and whether it matched. */
+    /**
+     * One line per explanation entry: the segment's reasons, then the rule that fired (with how many rules before it
+     * did not match), every always rule that matched, and any rule that could not be evaluated.
+     */
     List<String> explanation() {
         List<String> lines = new ArrayList<>(segment.explanation());
+        int notMatched = 0;
         for (RuleOutcome o : decision.trace()) {
-            String verdict = o.error() != null ? "not evaluated (" + o.error() + ")" : o.matched() ? "matched" : "no match";
-            lines.add((o.always() ? "always rule " : "rule ") + o.ruleId() + ": " + verdict
-                    + (o.ruleId().equals(decision.firedRuleId()) ? " — fired" : ""));
+            if (o.error() != null) {
+                lines.add("rule " + o.ruleId() + ": not evaluated (" + o.error() + ")");
+            } else if (o.matched() && o.ruleId().equals(decision.firedRuleId())) {
+                lines.add("rule " + o.ruleId() + ": matched — fired (" + notMatched + " earlier rules did not match)");
+            } else if (o.matched()) {
+                lines.add("always rule " + o.ruleId() + ": matched");
+            } else if (!o.always()) {
+                notMatched++;
+            }
         }
         if (decision.firedRuleId() == null) {
-            lines.add("no rule of " + decision.strategyId() + " v" + decision.version() + " matched");
+            lines.add("no rule of " + decision.strategyId() + " v" + decision.version() + " matched (" + notMatched
+                    + " evaluated)");
         }
         return lines;
     }

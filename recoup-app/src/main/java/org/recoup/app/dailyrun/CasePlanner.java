@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.recoup.engine.compliance.Channel;
+import org.recoup.engine.compliance.ReasonCode;
+import org.recoup.engine.compliance.Verdict;
 import org.recoup.engine.strategy.Action;
 import org.recoup.engine.strategy.Treatment;
 
@@ -72,6 +74,35 @@ final class CasePlanner {
                     drop));
         }
         return out;
+    }
+
+    /** What becomes of a planned action: its status, instant and the reasons when it is not PLANNED. */
+    record Outcome(String status, Instant at, String reasons) {
+    }
+
+    /**
+     * Applies the gate's verdict (null: not screened): allowed → PLANNED at the planned instant; blocked with a
+     * {@code nextAllowedAt} → DEFERRED to it; blocked for good (a hold, no consent…) → DROPPED. Reasons are kept as
+     * {@code CODE: message [rule]}. A visit's staff minimum does not block the proposal: staff are assigned when
+     * the visit is scheduled.
+     */
+    static Outcome outcome(Planned p, Verdict verdict) {
+        if (p.dropReason() != null) {
+            return new Outcome("DROPPED", p.plannedAt(), p.dropReason());
+        }
+        if (verdict == null || verdict.allowed()) {
+            return new Outcome("PLANNED", p.plannedAt(), "");
+        }
+        List<Verdict.Reason> blocking = verdict.reasons().stream()
+                .filter(r -> !(p.channel() == Channel.VISIT && r.code() == ReasonCode.VISIT_STAFF_MINIMUM))
+                .toList();
+        if (blocking.isEmpty()) {
+            return new Outcome("PLANNED", p.plannedAt(), "");
+        }
+        String reasons = String.join("; ", blocking.stream()
+                .map(r -> r.code() + ": " + r.message() + " [" + r.rule() + "]").toList());
+        return verdict.nextAllowedAt() != null ? new Outcome("DEFERRED", verdict.nextAllowedAt(), reasons)
+                : new Outcome("DROPPED", p.plannedAt(), reasons);
     }
 
     static String kind(Action a) {

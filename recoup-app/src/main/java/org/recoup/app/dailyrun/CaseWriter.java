@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.recoup.app.compliance.ContactGate;
-import org.recoup.engine.compliance.Channel;
 import org.recoup.engine.compliance.ContactRequest;
 import org.recoup.engine.compliance.Purpose;
-import org.recoup.engine.compliance.ReasonCode;
 import org.recoup.engine.compliance.Verdict;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -110,35 +108,11 @@ class CaseWriter implements ItemWriter<CaseGroup> {
         List<Object[]> rows = new ArrayList<>(planned.size());
         for (int i = 0; i < planned.size(); i++) {
             CasePlanner.Planned p = planned.get(i);
-            String status = "PLANNED";
-            java.time.Instant at = p.plannedAt();
-            String reasons = "";
-            if (p.dropReason() != null) {
-                status = "DROPPED";
-                reasons = p.dropReason();
-            } else {
-                Verdict v = byIndex.get(i);
-                if (v != null && !v.allowed()) {
-                    List<Verdict.Reason> blocking = v.reasons().stream()
-                            // a visit's staff is assigned when the visit is scheduled, not when it is proposed
-                            .filter(r -> !(p.channel() == Channel.VISIT && r.code() == ReasonCode.VISIT_STAFF_MINIMUM))
-                            .toList();
-                    if (!blocking.isEmpty()) {
-                        reasons = String.join("; ", blocking.stream()
-                                .map(r -> r.code() + ": " + r.message() + " [" + r.rule() + "]").toList());
-                        if (v.nextAllowedAt() != null) {
-                            status = "DEFERRED";
-                            at = v.nextAllowedAt();
-                        } else {
-                            status = "DROPPED";
-                        }
-                    }
-                }
-            }
+            CasePlanner.Outcome o = CasePlanner.outcome(p, byIndex.get(i));
             rows.add(new Object[] {asOf, p.caseId(), p.action().name(), runId, p.kind(), p.partyId(),
                 p.channel() == null ? null : p.channel().name(), p.contactPointId(), p.treatment().priority(),
                 p.treatment().script(), p.treatment().template(), p.treatment().tier(), p.ruleId(),
-                truncate(String.join(",", p.accounts())), at, status, truncate(reasons)});
+                truncate(String.join(",", p.accounts())), o.at(), o.status(), truncate(o.reasons())});
         }
         return rows;
     }
