@@ -125,4 +125,28 @@ class DailyRunDecisionsIT extends IntegrationTest {
         assertThat(history.get("moves").toString()).contains("\"dimension\":\"BUCKET\"", "\"from\":\"M1\"",
                 "\"to\":\"M2\"", "\"asOf\":\"2035-02-05\"", "\"fromAsOf\":\"2035-01-20\"");
     }
+
+    @Test
+    void simulatingAStrategyVersionComparesActionCountsAndWritesNothing() {
+        overdueLoan("2036-01-01");
+        long decisionsBefore = jdbc.sql("SELECT COUNT(*) FROM run_decision").query(Long.class).single();
+        long actionsBefore = jdbc.sql("SELECT COUNT(*) FROM run_action").query(Long.class).single();
+
+        var response = api().post("/api/v1/strategies/consumer-default/versions/1/simulate", "{\"asOf\":\"2036-01-20\"}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode result = response.json();
+        assertThat(result.get("accounts").asLong()).isPositive();
+        assertThat(result.get("candidate").get("byRule").size()).isPositive();
+        assertThat(result.get("candidate").get("bySegment").size()).isPositive();
+        // the shipped version is the one in force: no difference
+        assertThat(result.get("accountsDecidedDifferently").asLong()).isZero();
+        assertThat(result.get("ruleDifferences").size()).isZero();
+        assertThat(result.get("candidate").get("actions")).isEqualTo(result.get("current").get("actions"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM run_decision").query(Long.class).single()).isEqualTo(decisionsBefore);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM run_action").query(Long.class).single()).isEqualTo(actionsBefore);
+
+        var unknown = api().post("/api/v1/strategies/no-such-strategy/versions/9/simulate", "{\"asOf\":\"2036-01-20\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+    }
 }
