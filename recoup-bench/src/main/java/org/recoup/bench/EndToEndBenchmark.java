@@ -78,21 +78,27 @@ public final class EndToEndBenchmark {
             RunView rerun = timedRun(runs, asOf);
 
             long t0 = System.nanoTime();
-            long bytesRead = floor.readInputs(ranges);
+            long bytesRead = floor.readInputs(ranges, asOf);
             long readNanos = System.nanoTime() - t0;
-            List<byte[]> outputs = floor.outputs(asOf, ranges);
+            Path spool = Path.of(opts.getOrDefault("spool", Files.isDirectory(Path.of("/dev/shm")) ? "/dev/shm/recoup-floor"
+                    : "target/recoup-floor"));
+            List<PostgresFloor.Output> outputs = floor.outputs(asOf, ranges, spool);
             floor.prepareOutputTable();
             long t1 = System.nanoTime();
-            floor.writeOutputs(outputs);
+            floor.writeOutputs(outputs, ranges.size());
             long writeNanos = System.nanoTime() - t1;
             floor.dropOutputTable();
+            for (PostgresFloor.Output o : outputs) {
+                Files.deleteIfExists(o.file());
+            }
 
             double floorMs = (readNanos + writeNanos) / 1e6;
             double runMs = first.timings().durationMs();
             results.add(row("accounts", String.format(Locale.ROOT, "%,d", accounts), ""));
             results.add(row("partitions", String.valueOf(ranges.size()), ""));
-            results.add(row("daily run (first)", ms(runMs), rate(accounts, runMs) + " accounts/s"));
-            results.add(row("daily run (rerun, replaces states)", ms(rerun.timings().durationMs()),
+            results.add(row("daily run (first)", ms(runMs), rate(accounts, runMs) + " accounts/s; heap "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB max"));
+            results.add(row("daily run (rerun, replaces outputs)", ms(rerun.timings().durationMs()),
                     rate(accounts, rerun.timings().durationMs()) + " accounts/s"));
             results.add(row("floor: COPY inputs TO", ms(readNanos / 1e6),
                     String.format(Locale.ROOT, "%,d MB", bytesRead >> 20)));
