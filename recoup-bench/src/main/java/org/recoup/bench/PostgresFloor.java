@@ -40,24 +40,26 @@ final class PostgresFloor {
     /** The run's output tables, written by the floor into {@code <table>_floor} copies. */
     static final List<String> OUTPUT_TABLES = List.of("account_state", "run_decision", "state_move", "run_action");
 
-    /** Reads every input of every range (debt file and decision facts of {@code asOf}), ranges in parallel. */
-    long readInputs(List<IdRange> ranges, LocalDate asOf) throws Exception {
+    /**
+     * Reads every input of every range (debt file and decision facts of {@code asOf}), ranges in parallel, then — when
+     * {@code caseStep} — the case step's read of the decisions, split in as many parallel parts; returns bytes read.
+     */
+    long readInputs(List<IdRange> ranges, LocalDate asOf, boolean caseStep) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(ranges.size())) {
             List<Future<Long>> parts = new ArrayList<>();
-            for (IdRange range : ranges) {
-                parts.add(pool.submit(() -> {
-                    long bytes = 0;
-                    try (Connection c = connect()) {
-                        List<String> queries = new ArrayList<>(PortfolioReader.inputQueries(range));
-                        queries.addAll(RunInputs.factQueries(range, asOf));
-                        for (String sql : queries) {
-                            CountingSink sink = new CountingSink();
-                            c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + sql + ") TO STDOUT", sink);
-                            bytes += sink.count;
-                        }
-                    }
-                    return bytes;
-                }));
+            if (!caseStep) {
+                for (IdRange range : ranges) {
+                    List<String> queries = new ArrayList<>(PortfolioReader.inputQueries(range));
+                    queries.addAll(RunInputs.factQueries(range, asOf));
+                    parts.add(pool.submit(() -> copyOut(queries)));
+                }
+            } else {
+                String all = RunInputs.caseStepQuery(asOf);
+                for (int i = 0; i < ranges.size(); i++) {
+                    // the same read split by account range (the run splits it by case range; the bytes are the same)
+                    String part = all.replace("WHERE", "WHERE " + ranges.get(i).literalCondition("d.account_id") + " AND");
+                    parts.add(pool.submit(() -> copyOut(List.of(part))));
+                }
             }
             long total = 0;
             for (Future<Long> f : parts) {
@@ -65,6 +67,18 @@ final class PostgresFloor {
             }
             return total;
         }
+    }
+
+    private long copyOut(List<String> queries) throws Exception {
+        long bytes = 0;
+        try (Connection c = connect()) {
+            for (String sql : queries) {
+                CountingSink sink = new CountingSink();
+                c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + sql + ") TO STDOUT", sink);
+                bytes += sink.count;
+            }
+        }
+        return bytes;
     }
 
     /**

@@ -22,6 +22,17 @@ class CaseReader implements ItemStreamReader<CaseGroup> {
 
     static final String LAST_CASE = "lastCaseId";
 
+    private static final String CASES = """
+            SELECT d.case_id, d.party_id, d.account_id, s.dpd, s.overdue_total_minor, d.treatments
+            FROM run_decision d JOIN account_state s ON s.as_of = d.as_of AND s.account_id = d.account_id
+            WHERE d.as_of = %s AND %s
+            ORDER BY d.case_id, d.account_id""";
+
+    /** The case step's read of a whole date, with literal values (for measuring the floor with COPY). */
+    static String caseQuery(LocalDate asOf) {
+        return CASES.formatted("DATE '" + asOf + "'", "1 = 1");
+    }
+
     private final DataSource dataSource;
     private final IdRange range;
     private final LocalDate asOf;
@@ -44,12 +55,9 @@ class CaseReader implements ItemStreamReader<CaseGroup> {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            statement = connection.prepareStatement("""
-                    SELECT d.case_id, d.party_id, d.account_id, s.dpd, s.overdue_total_minor, d.treatments
-                    FROM run_decision d JOIN account_state s ON s.as_of = d.as_of AND s.account_id = d.account_id
-                    WHERE d.as_of = ? AND %s%s
-                    ORDER BY d.case_id, d.account_id""".formatted(range.condition("d.case_id"),
-                    lastRead == null ? "" : " AND d.case_id > ?"), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            String condition = range.condition("d.case_id") + (lastRead == null ? "" : " AND d.case_id > ?");
+            statement = connection.prepareStatement(CASES.formatted("?", condition), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(5_000);
             statement.setObject(1, asOf);
             int i = range.bind(statement, 2);

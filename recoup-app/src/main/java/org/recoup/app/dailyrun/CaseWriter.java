@@ -182,21 +182,16 @@ class CaseWriter implements ItemWriter<CaseGroup> {
                 }
             }
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO collection_case (case_id, party_id, status, "
-                + "opened_on, closed_on, updated_on) VALUES (?, ?, 'OPEN', ?, NULL, ?)");
-             PreparedStatement reopen = c.prepareStatement("UPDATE collection_case SET status = 'OPEN', opened_on = ?, "
-                     + "closed_on = NULL, updated_on = ? WHERE case_id = ?");
+        List<Object[]> opened = new ArrayList<>();
+        try (PreparedStatement reopen = c.prepareStatement("UPDATE collection_case SET status = 'OPEN', opened_on = ?, "
+                + "closed_on = NULL, updated_on = ? WHERE case_id = ?");
              PreparedStatement close = c.prepareStatement("UPDATE collection_case SET status = 'CLOSED', closed_on = ?, "
                      + "updated_on = ? WHERE case_id = ?")) {
             for (CaseGroup g : withParty) {
                 String[] row = existing.get(g.caseId());
                 boolean in = g.inCollections();
                 if (in && row == null) {
-                    insert.setString(1, g.caseId());
-                    insert.setString(2, g.partyId());
-                    insert.setObject(3, asOf);
-                    insert.setObject(4, asOf);
-                    insert.addBatch();
+                    opened.add(new Object[] {g.caseId(), g.partyId(), "OPEN", asOf, null, asOf});
                 } else if (in && "CLOSED".equals(row[0]) && LocalDate.parse(row[2]).isBefore(asOf)) {
                     reopen.setObject(1, asOf);
                     reopen.setObject(2, asOf);
@@ -209,10 +204,10 @@ class CaseWriter implements ItemWriter<CaseGroup> {
                     close.addBatch();
                 }
             }
-            insert.executeBatch();
             reopen.executeBatch();
             close.executeBatch();
         }
+        RowSink.insert(c, "collection_case", "case_id, party_id, status, opened_on, closed_on, updated_on", opened);
     }
 
     private static String truncate(String s) {

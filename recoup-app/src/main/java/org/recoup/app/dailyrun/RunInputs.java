@@ -77,6 +77,14 @@ public final class RunInputs implements AutoCloseable {
                         "TIMESTAMP WITH TIME ZONE '" + windowEnd(asOf) + "'"));
     }
 
+    /**
+     * The case step's read of a business date's decisions (whole date, literal values): the run's one further input
+     * query, read back from what its account step wrote; for measuring the floor.
+     */
+    public static String caseStepQuery(LocalDate asOf) {
+        return CaseReader.caseQuery(asOf);
+    }
+
     /** UTC bounds wide enough for every zone; the exact local-date windows are applied in Java. */
     static java.time.OffsetDateTime windowStart(LocalDate asOf) {
         return asOf.minusDays(HISTORY_DAYS).atStartOfDay().atOffset(ZoneOffset.UTC);
