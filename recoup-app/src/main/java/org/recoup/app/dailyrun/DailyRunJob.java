@@ -37,7 +37,7 @@ class DailyRunJob {
 
     static final String JOB = "dailyRun";
     static final int ACCOUNT_CHUNK = 1_000;
-    static final int CASE_CHUNK = 500;
+    static final int CASE_CHUNK = 1_000;
 
     @Bean
     Job dailyRun(JobRepository repository, Step accountsStep, Step casesStep, RunTracker tracker) {
