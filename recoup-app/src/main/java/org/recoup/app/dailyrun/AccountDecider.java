@@ -26,7 +26,8 @@ final class AccountDecider {
         StrategyFacts strategyFacts = StrategyFacts.of(input.snapshot().account().product(), facts, segment,
                 DecisionFacts.nextDueDate(input, asOf));
         Decision decision = strategies.decide(caseId, strategyFacts);
+        String zone = input.borrower() == null ? null : input.borrower().timeZone();
         return new AccountDecision(state, caseId, input.borrower() == null ? null : input.borrower().partyId(), segment,
-                decision);
+                decision, CasePlanner.Reach.of(zone, input.points()).encode());
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 class AccountWriter implements ItemWriter<AccountInput> {
 
     static final String DECISION_COLUMNS = "as_of, account_id, run_id, case_id, party_id, willingness, ability, grade, "
-            + "quadrant, tags, strategy_id, strategy_version, experiment_id, arm, fired_rule, treatments, explanation";
+            + "quadrant, tags, strategy_id, strategy_version, experiment_id, arm, fired_rule, treatments, explanation, reach";
 
     private final DataSource dataSource;
     private final AccountStates states;
@@ -98,7 +98,7 @@ class AccountWriter implements ItemWriter<AccountInput> {
         return new Object[] {asOf, d.state().accountId(), runId, d.caseId(), d.partyId(), s.willingness().name(),
             s.ability().name(), s.grade().name(), s.quadrant().name(), tags, d.decision().strategyId(),
             d.decision().version(), null, d.decision().arm(), d.decision().firedRuleId(), treatments,
-            String.join("\n", d.explanation())};
+            String.join("\n", d.explanation()), d.reach()};
     }
 
     /** Bucket, grade and quadrant moves since the previous business date that has states, read set-based. */

@@ -2,8 +2,8 @@ package org.recoup.app.dailyrun;
 
 import java.util.List;
 
-/** The accounts of one case on a business date, with what the run decided for each (in account id order). */
-record CaseGroup(String caseId, String partyId, List<Member> members) {
+/** The accounts of one case on a business date, with what the run decided for each (in account id order), and how the case is reached ({@link CasePlanner.Reach}, encoded). */
+record CaseGroup(String caseId, String partyId, String reach, List<Member> members) {
 
     record Member(String accountId, int dpd, long overdueMinor, List<AccountDecision.RuledTreatment> treatments) {
     }

@@ -32,7 +32,64 @@ final class CasePlanner {
                    Treatment treatment, String ruleId, List<String> accounts, Instant plannedAt, String dropReason) {
     }
 
+    /**
+     * How a party is reached: its zone and the contact point for each channel (null when none), chosen once per
+     * account by the account step and stored with the decision ({@code run_decision.reach}).
+     */
+    record Reach(ZoneId zone, String call, String sms, String email, String address) {
+
+        static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+
+        static Reach of(String zoneName, List<AccountInput.Point> points) {
+            return new Reach(zone(zoneName), contactPoint(Channel.CALL, points), contactPoint(Channel.SMS, points),
+                    contactPoint(Channel.EMAIL, points), contactPoint(Channel.LETTER, points));
+        }
+
+        String encode() {
+            return zone.getId() + "|" + nz(call) + "|" + nz(sms) + "|" + nz(email) + "|" + nz(address);
+        }
+
+        static Reach decode(String text) {
+            if (text == null || text.isEmpty()) {
+                return new Reach(DEFAULT_ZONE, null, null, null, null);
+            }
+            String[] f = text.split("\\|", -1);
+            return new Reach(zone(f[0]), blank(f[1]), blank(f[2]), blank(f[3]), blank(f[4]));
+        }
+
+        String point(Channel channel) {
+            return switch (channel) {
+                case CALL -> call;
+                case SMS -> sms;
+                case EMAIL -> email;
+                case LETTER, VISIT -> address;
+            };
+        }
+
+        private static ZoneId zone(String name) {
+            try {
+                return name == null || name.isBlank() ? DEFAULT_ZONE : ZoneId.of(name.strip());
+            } catch (java.time.DateTimeException e) {
+                return DEFAULT_ZONE;
+            }
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+
+        private static String blank(String s) {
+            return s.isEmpty() ? null : s;
+        }
+    }
+
     static List<Planned> plan(CaseGroup group, List<AccountInput.Point> points, ZoneId zone, LocalDate asOf) {
+        Reach r = Reach.of(zone.getId(), points);
+        return plan(group, r, asOf);
+    }
+
+    static List<Planned> plan(CaseGroup group, Reach reach, LocalDate asOf) {
+        ZoneId zone = reach.zone();
         Map<Action, AccountDecision.RuledTreatment> best = new EnumMap<>(Action.class);
         Map<Action, TreeSet<String>> accounts = new EnumMap<>(Action.class);
         for (CaseGroup.Member m : group.members()) {
@@ -58,7 +115,7 @@ final class CasePlanner {
                 if (group.partyId() == null) {
                     drop = "NO_PARTY: the case has no borrower party to contact";
                 } else {
-                    point = contactPoint(channel, points);
+                    point = reach.point(channel);
                     if (point == null) {
                         drop = "NO_CONTACT_POINT: no valid" + (channel == Channel.LETTER || channel == Channel.VISIT
                                 ? "" : ", consented") + " " + pointTypes(channel) + " on file";

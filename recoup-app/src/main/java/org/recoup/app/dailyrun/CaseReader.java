@@ -23,7 +23,7 @@ class CaseReader implements ItemStreamReader<CaseGroup> {
     static final String LAST_CASE = "lastCaseId";
 
     private static final String CASES = """
-            SELECT d.case_id, d.party_id, d.account_id, s.dpd, s.overdue_total_minor, d.treatments
+            SELECT d.case_id, d.party_id, d.account_id, s.dpd, s.overdue_total_minor, d.treatments, d.reach
             FROM run_decision d JOIN account_state s ON s.as_of = d.as_of AND s.account_id = d.account_id
             WHERE d.as_of = %s AND %s
             ORDER BY d.case_id, d.account_id""";
@@ -79,6 +79,7 @@ class CaseReader implements ItemStreamReader<CaseGroup> {
         }
         String caseId = rows.getString(1);
         String partyId = rows.getString(2);
+        String reach = rows.getString(7);
         List<CaseGroup.Member> members = new ArrayList<>(2);
         while (hasRow && caseId.equals(rows.getString(1))) {
             List<AccountDecision.RuledTreatment> treatments = new ArrayList<>(2);
@@ -92,7 +93,7 @@ class CaseReader implements ItemStreamReader<CaseGroup> {
             hasRow = rows.next();
         }
         lastRead = caseId;
-        return new CaseGroup(caseId, partyId, members);
+        return new CaseGroup(caseId, partyId, reach, members);
     }
 
     @Override

@@ -4,15 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.recoup.app.compliance.ContactGate;
 import org.recoup.engine.compliance.ContactRequest;
@@ -24,14 +20,13 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * The case-level work of one chunk of cases, inside the chunk's transaction: plans each case's actions
- * ({@link CasePlanner}), screens every planned contact with the compliance gate in one call, rewrites the chunk's
+ * ({@link CasePlanner}, reaching the party as the account step chose), screens every planned contact with the compliance gate in one call, rewrites the chunk's
  * case range of {@code run_action} for the date, and opens or closes the cases in {@code collection_case}.
  */
 class CaseWriter implements ItemWriter<CaseGroup> {
 
     static final String ACTION_COLUMNS = "as_of, case_id, action, run_id, kind, party_id, channel, contact_point_id, "
             + "priority, script, template, tier, rule_id, accounts, planned_at, status, reasons";
-    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DataSource dataSource;
     private final ContactGate gate;
@@ -53,20 +48,9 @@ class CaseWriter implements ItemWriter<CaseGroup> {
         }
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
-            Set<String> parties = new LinkedHashSet<>();
-            cases.forEach(g -> {
-                if (g.partyId() != null) {
-                    parties.add(g.partyId());
-                }
-            });
-            Map<String, ZoneId> zones = new HashMap<>();
-            Map<String, List<AccountInput.Point>> points = new HashMap<>();
-            readParties(c, parties, zones, points);
-
             List<CasePlanner.Planned> planned = new ArrayList<>();
             for (CaseGroup g : cases) {
-                ZoneId zone = g.partyId() == null ? DEFAULT_ZONE : zones.getOrDefault(g.partyId(), DEFAULT_ZONE);
-                planned.addAll(CasePlanner.plan(g, points.getOrDefault(g.partyId(), List.of()), zone, asOf));
+                planned.addAll(CasePlanner.plan(g, CasePlanner.Reach.decode(g.reach()), asOf));
             }
             List<Object[]> rows = screen(planned);
 
@@ -115,48 +99,6 @@ class CaseWriter implements ItemWriter<CaseGroup> {
                 truncate(String.join(",", p.accounts())), o.at(), o.status(), truncate(o.reasons())});
         }
         return rows;
-    }
-
-    private void readParties(Connection c, Set<String> parties, Map<String, ZoneId> zones,
-                             Map<String, List<AccountInput.Point>> points) throws SQLException {
-        if (parties.isEmpty()) {
-            return;
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(parties.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT party_id, time_zone FROM party WHERE party_id IN ("
-                + marks + ")")) {
-            bind(ps, parties);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    zones.put(rs.getString(1), zone(rs.getString(2)));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT party_id, contact_point_id, type, consent, valid "
-                + "FROM contact_point WHERE party_id IN (" + marks + ") ORDER BY party_id, contact_point_id")) {
-            bind(ps, parties);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    points.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new AccountInput.Point(
-                            rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)));
-                }
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Set<String> values) throws SQLException {
-        int i = 1;
-        for (String v : values) {
-            ps.setString(i++, v);
-        }
-    }
-
-    private static ZoneId zone(String name) {
-        try {
-            return name == null || name.isBlank() ? DEFAULT_ZONE : ZoneId.of(name.strip());
-        } catch (DateTimeException e) {
-            return DEFAULT_ZONE;
-        }
     }
 
     /**

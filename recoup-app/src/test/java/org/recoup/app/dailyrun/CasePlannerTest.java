@@ -27,7 +27,7 @@ class CasePlannerTest {
     }
 
     private static CaseGroup twoAccounts() {
-        return new CaseGroup("C-P1", "P1", List.of(
+        return new CaseGroup("C-P1", "P1", null, List.of(
                 new CaseGroup.Member("A-2", 10, 100, List.of(t(Action.CALL, 60, "first-week"), t(Action.SMS, 40, "early"))),
                 new CaseGroup.Member("A-1", 40, 100, List.of(t(Action.CALL, 90, "broken-promise"),
                         t(Action.LETTER, 45, "mid-letter"), t(Action.NO_ACTION, 5, "monitor")))));
@@ -94,5 +94,18 @@ class CasePlannerTest {
 
         assertThat(outcome.status()).isEqualTo("DROPPED");
         assertThat(outcome.reasons()).contains("DISPUTE_HOLD");
+    }
+
+    @Test
+    void theReachChosenByTheAccountStepSurvivesItsStoredForm() {
+        CasePlanner.Reach reach = CasePlanner.Reach.of("Asia/Shanghai", POINTS);
+
+        CasePlanner.Reach stored = CasePlanner.Reach.decode(reach.encode());
+
+        assertThat(stored).isEqualTo(reach);
+        assertThat(stored.sms()).isEqualTo("CP-3");
+        assertThat(stored.email()).isEqualTo("CP-1");
+        assertThat(stored.address()).isEqualTo("CP-4");
+        assertThat(CasePlanner.Reach.decode("Not/A_Zone||||").zone()).isEqualTo(CasePlanner.Reach.DEFAULT_ZONE);
     }
 }
