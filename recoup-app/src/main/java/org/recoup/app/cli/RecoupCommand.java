@@ -101,7 +101,8 @@ class RecoupCommand implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Run the daily run for a business date: assess every account and store the states.")
+            description = "Run the daily run for a business date: assess, segment and decide every account and plan "
+                    + "each case's actions; a date whose last run was interrupted is resumed where it stopped.")
     static class Run implements Callable<Integer> {
         @ParentCommand
         RecoupCommand parent;

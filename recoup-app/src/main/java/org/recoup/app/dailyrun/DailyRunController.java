@@ -32,10 +32,12 @@ class DailyRunController {
 
     private final DailyRuns runs;
     private final AccountStates states;
+    private final AccountDecisions decisions;
 
-    DailyRunController(DailyRuns runs, AccountStates states) {
+    DailyRunController(DailyRuns runs, AccountStates states, AccountDecisions decisions) {
         this.runs = runs;
         this.states = states;
+        this.decisions = decisions;
     }
 
     record RunRequest(LocalDate asOf) {
@@ -43,8 +45,10 @@ class DailyRunController {
 
     @PostMapping
     @Operation(summary = "Run the daily run for a business date",
-            description = "Assesses every account as of asOf and stores the states; a rerun of the same date replaces "
-                    + "them with identical results. Answers 202 with the run id, or with wait=true when it is done.")
+            description = "Assesses, segments and decides every account as of asOf and plans each case's actions "
+                    + "(screened by the compliance gate); a rerun of the same date replaces them with identical "
+                    + "results, and a request for a date whose last run was interrupted resumes it. Answers 202 with "
+                    + "the run id, or with wait=true when it is done.")
     ResponseEntity<?> start(@RequestBody RunRequest request, @RequestParam(defaultValue = "false") boolean wait,
                             Principal principal) {
         if (request == null || request.asOf() == null) {
@@ -75,14 +79,34 @@ class DailyRunController {
     @GetMapping(value = "/{id}/states.csv", produces = "text/csv")
     @Operation(summary = "All states of a run's business date as CSV, one row per account")
     void statesCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
-        RunView run = get(id);
-        if (run.status() != RunStatus.SUCCEEDED) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "RUN_NOT_SUCCEEDED", null,
-                    "run " + id + " is " + run.status() + "; states are exported only for a run that succeeded");
-        }
+        RunView run = succeeded(id, "states");
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"states-" + run.asOf() + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         states.exportCsv(run.asOf(), out);
+    }
+
+    @GetMapping(value = "/{id}/actions.csv", produces = "text/csv")
+    @Operation(summary = "All actions planned for a run's business date as CSV, one row per case and action",
+            description = "Columns as_of, case_id, action, kind (QUEUE, OUTBOX, TASK), status (PLANNED, DEFERRED, "
+                    + "DROPPED after the compliance gate), channel, party_id, contact_point_id, priority, script, "
+                    + "template, tier, rule_id, accounts (the case's accounts that asked for it, ';'-free, comma "
+                    + "separated in a quoted field), planned_at (UTC instant), reasons. Ordered by case id and action; "
+                    + "byte-identical across reruns of the date.")
+    void actionsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+        RunView run = succeeded(id, "actions");
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"actions-" + run.asOf() + ".csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        decisions.exportActionsCsv(run.asOf(), out);
+    }
+
+    private RunView succeeded(long id, String what) {
+        RunView run = get(id);
+        if (run.status() != RunStatus.SUCCEEDED) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "RUN_NOT_SUCCEEDED", null,
+                    "run " + id + " is " + run.status() + "; " + what + " are exported only for a run that succeeded");
+        }
+        return run;
     }
 }

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -15,14 +14,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.recoup.app.delinquency.AccountStates;
 import org.recoup.app.delinquency.Delinquency;
 import org.recoup.app.delinquency.DelinquencyPolicies;
-import org.recoup.app.delinquency.StateWriter;
 import org.recoup.app.portfolio.IdRange;
 import org.recoup.app.portfolio.PortfolioReader;
+import org.recoup.app.strategy.Strategies;
 import org.recoup.engine.delinquency.DelinquencyPolicy;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.annotation.Order;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,15 +37,15 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * The daily run: assesses every account for a business date and stores the states. Runs one at a time, in the order
- * requested; inside a run the accounts are split into id ranges assessed in parallel, each range read as a stream
- * and written in its own transaction. Rerunning a date replaces that date's states (same inputs → identical states).
+ * The daily run: for a business date, assesses, segments and decides every account and plans every case's actions
+ * (the Spring Batch job of {@link DailyRunJob}). Runs one at a time, in the order requested; each request is a
+ * {@code daily_run} row. Rerunning a date replaces that date's outputs (same inputs → identical outputs); a request
+ * for a date whose last job execution did not complete restarts that execution where its partitions stopped.
  */
 @Service
 public class DailyRuns {
 
     private static final Logger log = LoggerFactory.getLogger(DailyRuns.class);
-    private static final long PROGRESS_EVERY = 20_000;
 
     private final JdbcClient jdbc;
     private final PortfolioReader portfolio;
@@ -49,10 +54,21 @@ public class DailyRuns {
     private final Clock clock;
     private final MeterRegistry meters;
     private final int partitions;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final RunTracker tracker;
+    private final Strategies strategies;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("daily-run").factory());
 
     DailyRuns(JdbcClient jdbc, PortfolioReader portfolio, AccountStates states, DelinquencyPolicies policies, Clock clock,
-              MeterRegistry meters, DailyRunProperties properties) {
+              MeterRegistry meters, DailyRunProperties properties, JobOperator jobOperator, JobRepository jobRepository,
+              Job dailyRunJob, RunTracker tracker, Strategies strategies) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = dailyRunJob;
+        this.tracker = tracker;
+        this.strategies = strategies;
         this.jdbc = jdbc;
         this.portfolio = portfolio;
         this.states = states;
@@ -76,6 +92,7 @@ public class DailyRuns {
 
     /** Runs left QUEUED or RUNNING by a stopped server did not finish: say so, so that they can be rerun. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
     void failInterruptedRuns() {
         int interrupted = jdbc.sql("UPDATE daily_run SET status = 'FAILED', error = ?, finished_at = ? "
                         + "WHERE status IN ('QUEUED', 'RUNNING')")
@@ -137,21 +154,39 @@ public class DailyRuns {
         String outcome = "failed";
         try {
             DelinquencyPolicy policy = policies.current();
-            List<IdRange> ranges = portfolio.partition(partitions);
             long total = portfolio.count(IdRange.ALL);
-            jdbc.sql("UPDATE daily_run SET status = 'RUNNING', started_at = ?, accounts_total = ?, policy_version = ? "
-                            + "WHERE run_id = ?")
-                    .params(Timestamp.from(clock.instant()), total, policy.version(), runId).update();
-            log.info("daily run {} for {}: {} accounts in {} partition(s), policy v{}", runId, asOf, total,
-                    ranges.size(), policy.version());
-            AtomicLong done = new AtomicLong();
-            runPartitions(runId, asOf, policy, ranges, done, total, progress);
+            String strategyVersions = String.join(", ", strategies.current().versions());
+            jdbc.sql("UPDATE daily_run SET status = 'RUNNING', started_at = ?, accounts_total = ?, policy_version = ?, "
+                            + "strategies = ? WHERE run_id = ?")
+                    .params(Timestamp.from(clock.instant()), total, policy.version(), strategyVersions, runId).update();
+            tracker.begin(runId, total, 0, progress);
+            JobExecution interrupted = restartable(asOf);
+            JobExecution execution;
+            if (interrupted != null) {
+                log.info("daily run {} for {}: restarting interrupted job execution {} ({} accounts, {} partitions)",
+                        runId, asOf, interrupted.getId(), total, partitions);
+                execution = jobOperator.restart(interrupted);
+            } else {
+                log.info("daily run {} for {}: {} accounts in {} partition(s), policy v{}, {}", runId, asOf, total,
+                        partitions, policy.version(), strategyVersions);
+                execution = jobOperator.start(job, new JobParametersBuilder()
+                        .addString("asOf", asOf.toString())
+                        .addLong("run", runId)
+                        .toJobParameters());
+            }
+            execution = awaitEnd(execution);
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                throw new IllegalStateException("job execution " + execution.getId() + " ended " + execution.getStatus()
+                        + failures(execution));
+            }
+            long done = states.count(asOf);
             jdbc.sql("UPDATE daily_run SET status = 'SUCCEEDED', finished_at = ?, accounts_done = ? WHERE run_id = ?")
-                    .params(Timestamp.from(clock.instant()), done.get(), runId).update();
-            meters.counter("recoup.run.accounts").increment(done.get());
+                    .params(Timestamp.from(clock.instant()), done, runId).update();
+            progress.accounts(done, total);
+            meters.counter("recoup.run.accounts").increment(tracker.done());
             outcome = "succeeded";
-            log.info("daily run {} for {} succeeded: {} accounts", runId, asOf, done.get());
-        } catch (RuntimeException e) {
+            log.info("daily run {} for {} succeeded: {} accounts", runId, asOf, done);
+        } catch (Exception e) {
             log.error("daily run {} for {} failed", runId, asOf, e);
             jdbc.sql("UPDATE daily_run SET status = 'FAILED', finished_at = ?, error = ? WHERE run_id = ?")
                     .params(Timestamp.from(clock.instant()), truncate(rootMessage(e)), runId).update();
@@ -160,44 +195,58 @@ public class DailyRuns {
         }
     }
 
-    private void runPartitions(long runId, LocalDate asOf, DelinquencyPolicy policy, List<IdRange> ranges,
-                               AtomicLong done, long total, RunProgress progress) {
-        if (ranges.size() == 1) {
-            runPartition(runId, asOf, policy, ranges.getFirst(), done, total, progress);
-            return;
+    /**
+     * The last job execution of {@code asOf} when it did not complete (failed, stopped, or interrupted and recovered
+     * at start): a new request for that date restarts it from its partitions' last committed chunks.
+     */
+    private JobExecution restartable(LocalDate asOf) {
+        Long last = jdbc.sql("SELECT job_execution_id FROM daily_run WHERE as_of = ? AND job_execution_id IS NOT NULL "
+                        + "ORDER BY run_id DESC FETCH FIRST 1 ROWS ONLY")
+                .param(asOf).query(Long.class).optional().orElse(null);
+        if (last == null) {
+            return null;
         }
-        try (ExecutorService workers = Executors.newFixedThreadPool(ranges.size(),
-                Thread.ofPlatform().name("daily-run-", 0).factory())) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (IdRange range : ranges) {
-                futures.add(workers.submit(() -> runPartition(runId, asOf, policy, range, done, total, progress)));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("daily run interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        JobExecution execution = jobRepository.getJobExecution(last);
+        if (execution == null) {
+            return null;
         }
+        JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (latest == null) {
+            return null;
+        }
+        if (latest.isRunning()) {
+            throw new IllegalStateException("a run of " + asOf + " is in progress (job execution " + latest.getId()
+                    + ")");
+        }
+        return latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED ? latest : null;
     }
 
-    private void runPartition(long runId, LocalDate asOf, DelinquencyPolicy policy, IdRange range, AtomicLong done,
-                              long total, RunProgress progress) {
-        try (StateWriter writer = states.openWriter(asOf, runId, range)) {
-            portfolio.forEach(range, snapshot -> {
-                writer.write(Delinquency.assess(snapshot, asOf, policy));
-                long n = done.incrementAndGet();
-                if (n % PROGRESS_EVERY == 0) {
-                    progress.accounts(n, total);
-                    jdbc.sql("UPDATE daily_run SET accounts_done = ? WHERE run_id = ? AND accounts_done < ?")
-                            .params(n, runId, n).update();
-                }
-            });
-            writer.commit();
+    private JobExecution awaitEnd(JobExecution execution) throws InterruptedException {
+        JobExecution current = execution;
+        while (current.isRunning()) { // the job operator runs jobs synchronously; this only guards an async one
+            Thread.sleep(200);
+            current = jobRepository.getJobExecution(current.getId());
         }
-        progress.accounts(done.get(), total);
+        return current;
+    }
+
+    private static String failures(JobExecution execution) {
+        List<Throwable> all = execution.getAllFailureExceptions();
+        return all.isEmpty() ? "" : ": " + rootMessage(all.getFirst());
+    }
+
+    /**
+     * Job executions left running by a process that died (kill -9, power loss) are marked FAILED, as Spring Batch
+     * requires before they can be restarted; the next request for their date restarts them.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void recoverInterruptedJobs() {
+        for (JobExecution running : jobRepository.findRunningJobExecutions(DailyRunJob.JOB)) {
+            log.warn("daily run job execution {} ({}) was interrupted; marking it FAILED so that it can be restarted",
+                    running.getId(), running.getJobParameters());
+            jobOperator.recover(running);
+        }
     }
 
     private RunView view(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,2 +1,2 @@
-/** The daily run: assesses every account for a business date in partitions and stores the states; run history and exports. */
+/** The daily run: a restartable Spring Batch job that assesses, segments and decides every account of a business date, plans each case's screened actions, and keeps cases and moves; run history, exports, account state and simulation APIs. */
 package org.recoup.app.dailyrun;

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.recoup.app.portfolio.IdRange;
@@ -16,6 +17,7 @@ import org.recoup.engine.delinquency.DelinquencyState;
 import org.recoup.engine.delinquency.Overdue;
 import org.recoup.engine.delinquency.RiskClass;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,6 +61,30 @@ public class AccountStates {
             return StateWriter.open(c, asOf, runId, range);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open a connection to write states", e);
+        }
+    }
+
+    /**
+     * Replaces, inside the caller's transaction, the states of {@code asOf} for the account ids from {@code first} to
+     * {@code last} (inclusive, database order) with {@code states}: one chunk of a daily run, so that rerunning or
+     * restarting it leaves exactly one state per account.
+     */
+    public void replaceChunk(LocalDate asOf, long runId, String first, String last, List<DelinquencyState> states) {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM account_state WHERE as_of = ? AND "
+                    + "account_id >= ? AND account_id <= ?")) {
+                int i = 1;
+                delete.setObject(i++, asOf);
+                delete.setString(i++, first);
+                delete.setString(i, last);
+                delete.executeUpdate();
+            }
+            StateWriter.writeAll(c, asOf, runId, states);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing states of " + asOf + " up to " + last + " failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
         }
     }
 

@@ -44,6 +44,28 @@ public abstract sealed class StateWriter implements AutoCloseable {
         return new Batch(c, asOf, runId);
     }
 
+    /**
+     * Writes {@code states} on {@code c} inside the caller's transaction (no delete, no commit): a chunk of a daily run
+     * step, whose transaction the step commits.
+     */
+    static void writeAll(Connection c, LocalDate asOf, long runId, Iterable<DelinquencyState> states) throws SQLException {
+        StateWriter writer = c.isWrapperFor(PGConnection.class) ? new Copy(c, asOf, runId) : new Batch(c, asOf, runId);
+        try {
+            for (DelinquencyState s : states) {
+                writer.write(s);
+            }
+            writer.flush();
+        } catch (SQLException | RuntimeException e) {
+            writer.abort();
+            throw e;
+        } finally {
+            writer.release();
+        }
+    }
+
+    void release() throws SQLException {
+    }
+
     public abstract void write(DelinquencyState state);
 
     abstract void flush() throws SQLException;
@@ -181,6 +203,11 @@ public abstract sealed class StateWriter implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException("inserting the state of " + s.accountId() + " failed", e);
             }
+        }
+
+        @Override
+        void release() throws SQLException {
+            insert.close();
         }
 
         @Override

@@ -154,6 +154,68 @@ public class PortfolioReader {
         }
     }
 
+    /**
+     * Opens the accounts of {@code range} with ids after {@code after} (exclusive; null: from the range's start) as a
+     * pull stream on {@code c} (which the caller owns, in a read transaction): the restartable form of
+     * {@link #forEach(IdRange, Consumer)}.
+     */
+    public Snapshots open(Connection c, IdRange range, String after) throws SQLException {
+        return new Snapshots(c, range, after);
+    }
+
+    /** A pull stream of snapshots in id order; {@link #next()} returns null at the end. */
+    public final class Snapshots implements AutoCloseable {
+        private final List<AutoCloseable> open = new ArrayList<>();
+        private final ResultSet accounts;
+        private final Cursor parties;
+        private final Cursor installments;
+        private final Cursor payments;
+
+        private Snapshots(Connection c, IdRange range, String after) throws SQLException {
+            try {
+                accounts = query(c, ACCOUNTS, "account_id", range, after);
+                parties = new Cursor(query(c, PARTIES, "ap.account_id", range, after));
+                installments = new Cursor(query(c, INSTALLMENTS, "account_id", range, after));
+                payments = new Cursor(query(c, PAYMENTS, "account_id", range, after));
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private ResultSet query(Connection c, String template, String column, IdRange range, String after)
+                throws SQLException {
+            String condition = range.condition(column) + (after == null ? "" : " AND " + column + " > ?");
+            PreparedStatement ps = c.prepareStatement(template.formatted(condition), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            open.add(ps);
+            ps.setFetchSize(FETCH_SIZE);
+            int next = range.bind(ps, 1);
+            if (after != null) {
+                ps.setString(next, after);
+            }
+            return ps.executeQuery();
+        }
+
+        public AccountSnapshot next() throws SQLException {
+            if (!accounts.next()) {
+                return null;
+            }
+            return readOne(accounts.getString(1), accounts, parties, installments, payments);
+        }
+
+        @Override
+        public void close() {
+            for (AutoCloseable c : open.reversed()) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing statements of a stream that is being abandoned
+                }
+            }
+        }
+    }
+
     private AccountSnapshot readOne(String id, ResultSet a, Cursor parties, Cursor installments, Cursor payments)
             throws SQLException {
         ZoneId zone = null;

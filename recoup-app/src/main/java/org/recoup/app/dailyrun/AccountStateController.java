@@ -1,4 +1,4 @@
-package org.recoup.app.delinquency;
+package org.recoup.app.dailyrun;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.recoup.app.api.ApiProblem;
+import org.recoup.app.delinquency.Delinquency;
 import org.recoup.engine.debt.Money;
 import org.recoup.engine.delinquency.DelinquencyState;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -17,16 +18,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/accounts/{id}/state} (contract §3). */
+/**
+ * {@code GET /api/v1/accounts/{id}/state} (contract §3): the account's delinquency state with the run's decision —
+ * segment, strategy and arm, next actions and the explanation naming the rule that fired — and
+ * {@code GET /api/v1/accounts/{id}/history}: its moves between buckets and segments.
+ */
 @RestController
 @Tag(name = "Accounts")
 class AccountStateController {
 
     private final Delinquency delinquency;
+    private final AccountDecisions decisions;
     private final Clock clock;
 
-    AccountStateController(Delinquency delinquency, Clock clock) {
+    AccountStateController(Delinquency delinquency, AccountDecisions decisions, Clock clock) {
         this.delinquency = delinquency;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -34,7 +41,11 @@ class AccountStateController {
     @Operation(summary = "An account's delinquency state as of a business date",
             description = "Read from that date's daily run when there is one (source DAILY_RUN), otherwise computed "
                     + "on the fly (source COMPUTED); fresh=true always computes, e.g. after a payment posted since the "
-                    + "run. asOf defaults to today (server clock).")
+                    + "run. asOf defaults to today (server clock). With the delinquency state: the segment "
+                    + "(willingness, ability, grade, quadrant, tags), the strategy (id, version, experiment arm), the "
+                    + "next actions (type, channel, due, reason; status after the compliance gate when a run planned "
+                    + "them) and the explanation: the state's derivation, the segment's reasons and every rule "
+                    + "evaluated, naming the one that fired.")
     StateView state(@PathVariable String id,
                     @Parameter(description = "business date YYYY-MM-DD")
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -43,17 +54,39 @@ class AccountStateController {
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
         Delinquency.Assessed assessed = delinquency.stateOf(id, date, fresh)
                 .orElseThrow(() -> ApiProblem.notFound("account", id));
-        return StateView.of(assessed.state(), assessed.stored());
+        AccountDecisions.Shown decision = decisions.decisionOf(id, date, fresh || !assessed.stored())
+                .orElseThrow(() -> ApiProblem.notFound("account", id));
+        return StateView.of(assessed.state(), assessed.stored(), decision);
     }
 
-    /** The contract's state document; segment and strategy stay null until segmentation and strategies decide them. */
+    @GetMapping("/api/v1/accounts/{id}/history")
+    @Operation(summary = "An account's moves between buckets and segments (grade, quadrant), oldest first",
+            description = "Written by every daily run from the previous business date that has states: dimension "
+                    + "BUCKET, GRADE or QUADRANT, from → to, with both dates. For roll rates and audits.")
+    HistoryView history(@PathVariable String id) {
+        if (delinquency.stateOf(id, LocalDate.now(clock)).isEmpty()) {
+            throw ApiProblem.notFound("account", id);
+        }
+        return new HistoryView(id, decisions.history(id));
+    }
+
+    record HistoryView(String accountId, List<AccountDecisions.Move> moves) {
+    }
+
+    record SegmentView(String willingness, String ability, String grade, String quadrant, List<String> tags) {
+    }
+
+    record StrategyView(String id, int version, String arm, String firedRule) {
+    }
+
+    /** The contract's state document. */
     record StateView(String accountId, LocalDate asOf, String currency, int dpd, String bucket, String stage,
                      String agingBucket, String riskClass, OverdueView overdue, BigDecimal outstandingPrincipal,
                      BigDecimal penaltyAccrued, BigDecimal unappliedCredit, LocalDate oldestUnpaidDueDate,
-                     Object segment, Object strategy, List<Object> nextActions, List<String> explanation,
-                     int policyVersion, String source) {
+                     String caseId, SegmentView segment, StrategyView strategy, List<AccountDecisions.Next> nextActions,
+                     List<String> explanation, int policyVersion, String source, String decisionSource) {
 
-        static StateView of(DelinquencyState s, boolean stored) {
+        static StateView of(DelinquencyState s, boolean stored, AccountDecisions.Shown d) {
             int scale = Money.scaleOf(s.currency());
             OverdueView overdue = new OverdueView(amount(s.overdue().principal(), scale),
                     amount(s.overdue().interest(), scale), amount(s.overdue().fees(), scale),
@@ -61,7 +94,16 @@ class AccountStateController {
             return new StateView(s.accountId(), s.asOf(), s.currency().getCurrencyCode(), s.dpd(), s.bucket(), s.stage(),
                     s.agingBucket().name(), s.riskClass().name(), overdue, amount(s.outstandingPrincipal(), scale),
                     amount(s.penaltyAccrued(), scale), amount(s.unappliedCredit(), scale), s.oldestUnpaidDueDate(),
-                    null, null, List.of(), explain(s, scale), s.policyVersion(), stored ? "DAILY_RUN" : "COMPUTED");
+                    d.caseId(), new SegmentView(d.willingness(), d.ability(), d.grade(), d.quadrant(), d.tags()),
+                    new StrategyView(d.strategyId(), d.strategyVersion(), d.arm(), d.firedRule()), d.next(),
+                    explanation(s, scale, d), s.policyVersion(), stored ? "DAILY_RUN" : "COMPUTED",
+                    d.stored() ? "DAILY_RUN" : "COMPUTED");
+        }
+
+        private static List<String> explanation(DelinquencyState s, int scale, AccountDecisions.Shown d) {
+            List<String> lines = new ArrayList<>(explain(s, scale));
+            lines.addAll(d.explanation());
+            return lines;
         }
 
         private static List<String> explain(DelinquencyState s, int scale) {
