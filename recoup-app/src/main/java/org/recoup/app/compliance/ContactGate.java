@@ -3,9 +3,11 @@ package org.recoup.app.compliance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.recoup.app.api.ApiProblem;
 import org.recoup.engine.compliance.Channel;
@@ -14,6 +16,7 @@ import org.recoup.engine.compliance.ContactHistory.Attempt;
 import org.recoup.engine.compliance.ContactPolicy;
 import org.recoup.engine.compliance.ContactRequest;
 import org.recoup.engine.compliance.ContentLint;
+import org.recoup.engine.compliance.HoldType;
 import org.recoup.engine.compliance.Outcome;
 import org.recoup.engine.compliance.ReasonCode;
 import org.recoup.engine.compliance.Verdict;
@@ -74,6 +77,14 @@ public class ContactGate {
         }
         audit.insert(entries);
         return verdicts;
+    }
+
+    /**
+     * The holds in force at {@code at} on each of {@code partyIds} (absent: none), read set-based — what the daily run
+     * reads for segmentation (an open complaint, a dispute).
+     */
+    public Map<String, Set<HoldType>> holdsInForce(Collection<String> partyIds, Instant at) {
+        return partyIds.isEmpty() ? Map.of() : facts.holdsInForce(partyIds, at);
     }
 
     /** A verdict with its audit id. */

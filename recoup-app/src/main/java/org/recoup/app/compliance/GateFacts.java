@@ -332,6 +332,21 @@ class GateFacts {
         void accept(java.sql.ResultSet rs) throws java.sql.SQLException;
     }
 
+    /** Types of the holds in force at {@code at} (set, not yet ended, inside from–to) per party, set-based. */
+    Map<String, Set<HoldType>> holdsInForce(Collection<String> partyIds, Instant at) {
+        Map<String, Set<HoldType>> out = new HashMap<>();
+        select("SELECT party_id, type, from_at, to_at, ended_at FROM party_hold WHERE party_id IN (:ids)", partyIds, rs -> {
+            Instant from = rs.getTimestamp(3).toInstant();
+            Instant to = instant(rs.getTimestamp(4));
+            Instant ended = instant(rs.getTimestamp(5));
+            if (!at.isBefore(from) && (to == null || at.isBefore(to)) && (ended == null || at.isBefore(ended))) {
+                out.computeIfAbsent(rs.getString(1), k -> java.util.EnumSet.noneOf(HoldType.class))
+                        .add(HoldType.valueOf(rs.getString(2)));
+            }
+        });
+        return out;
+    }
+
     private void select(String sql, Collection<String> ids, Row row) {
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {

@@ -10,7 +10,7 @@ import org.recoup.engine.strategy.Treatment;
 
 /** What the run concluded for one account: its state, case, segment and the strategy's decision. */
 record AccountDecision(DelinquencyState state, String caseId, String partyId, Segment segment, Decision decision,
-                       String reach) {
+                       String experimentId, String reach) {
 
     /** The decision's treatments, each with the id of the rule that produced it (fired rule first, then always rules). */
     List<RuledTreatment> ruledTreatments() {

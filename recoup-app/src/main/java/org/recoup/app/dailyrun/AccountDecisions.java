@@ -38,15 +38,17 @@ public class AccountDecisions {
     private final DelinquencyPolicies policies;
     private final Strategies strategies;
     private final PromiseFacts promises;
+    private final HoldFacts holds;
 
     AccountDecisions(JdbcClient jdbc, DataSource dataSource, PortfolioReader portfolio, DelinquencyPolicies policies,
-                     Strategies strategies, PromiseFacts promises) {
+                     Strategies strategies, PromiseFacts promises, HoldFacts holds) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.portfolio = portfolio;
         this.policies = policies;
         this.strategies = strategies;
         this.promises = promises;
+        this.holds = holds;
     }
 
     /** A decision as shown: segment, strategy, treatments (with their planned action when a run planned one). */
@@ -81,8 +83,9 @@ public class AccountDecisions {
                 if (input == null) {
                     return Optional.empty();
                 }
-                Map<String, PtpHistory> ptp = promises.histories(List.of(accountId), asOf);
-                return Optional.of(AccountDecider.decide(input, asOf, policies.current(), set, ptp.get(accountId)));
+                Map<String, PtpHistory> ptp = promises.histories(List.of(input.snapshot()), asOf);
+                return Optional.of(AccountDecider.decide(input, asOf, policies.current(), set, ptp.get(accountId),
+                        holds.of(List.of(input), asOf).get(accountId)));
             } finally {
                 c.rollback();
                 c.setAutoCommit(autoCommit);

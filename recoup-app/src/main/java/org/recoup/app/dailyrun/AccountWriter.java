@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.recoup.app.delinquency.AccountStates;
 import org.recoup.app.strategy.StrategySet;
 import org.recoup.engine.delinquency.DelinquencyPolicy;
+import org.recoup.engine.compliance.HoldType;
 import org.recoup.engine.segmentation.PtpHistory;
 import org.recoup.engine.segmentation.Segment;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -33,6 +35,7 @@ class AccountWriter implements ItemWriter<AccountInput> {
     private final DataSource dataSource;
     private final AccountStates states;
     private final PromiseFacts promises;
+    private final HoldFacts holds;
     private final LocalDate asOf;
     private final LocalDate previous;
     private final long runId;
@@ -40,11 +43,12 @@ class AccountWriter implements ItemWriter<AccountInput> {
     private final StrategySet strategies;
     private final RunTracker tracker;
 
-    AccountWriter(DataSource dataSource, AccountStates states, PromiseFacts promises, LocalDate asOf, LocalDate previous,
-                  long runId, DelinquencyPolicy policy, StrategySet strategies, RunTracker tracker) {
+    AccountWriter(DataSource dataSource, AccountStates states, PromiseFacts promises, HoldFacts holds, LocalDate asOf,
+                  LocalDate previous, long runId, DelinquencyPolicy policy, StrategySet strategies, RunTracker tracker) {
         this.dataSource = dataSource;
         this.states = states;
         this.promises = promises;
+        this.holds = holds;
         this.asOf = asOf;
         this.previous = previous;
         this.runId = runId;
@@ -60,10 +64,12 @@ class AccountWriter implements ItemWriter<AccountInput> {
             return;
         }
         List<String> ids = items.stream().map(AccountInput::accountId).toList();
-        Map<String, PtpHistory> ptp = promises.histories(ids, asOf);
+        Map<String, PtpHistory> ptp = promises.histories(items.stream().map(AccountInput::snapshot).toList(), asOf);
         List<AccountDecision> decisions = new ArrayList<>(items.size());
+        Map<String, Set<HoldType>> onHold = holds.of(items, asOf);
         for (AccountInput input : items) {
-            decisions.add(AccountDecider.decide(input, asOf, policy, strategies, ptp.get(input.accountId())));
+            decisions.add(AccountDecider.decide(input, asOf, policy, strategies, ptp.get(input.accountId()),
+                    onHold.get(input.accountId())));
         }
         String first = ids.getFirst();
         String last = ids.getLast();
@@ -97,7 +103,7 @@ class AccountWriter implements ItemWriter<AccountInput> {
         String treatments = String.join("\n", d.ruledTreatments().stream().map(AccountDecision.RuledTreatment::line).toList());
         return new Object[] {asOf, d.state().accountId(), runId, d.caseId(), d.partyId(), s.willingness().name(),
             s.ability().name(), s.grade().name(), s.quadrant().name(), tags, d.decision().strategyId(),
-            d.decision().version(), null, d.decision().arm(), d.decision().firedRuleId(), treatments,
+            d.decision().version(), d.experimentId(), d.decision().arm(), d.decision().firedRuleId(), treatments,
             String.join("\n", d.explanation()), d.reach()};
     }
 

@@ -10,6 +10,7 @@ import org.recoup.app.delinquency.AccountStates;
 import org.recoup.app.delinquency.DelinquencyPolicies;
 import org.recoup.app.portfolio.IdRange;
 import org.recoup.app.portfolio.PortfolioReader;
+import org.recoup.app.promise.Promises;
 import org.recoup.app.strategy.Strategies;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -99,13 +100,13 @@ class DailyRunJob {
 
     @Bean
     @StepScope
-    AccountWriter accountWriter(DataSource dataSource, AccountStates states, PromiseFacts promises,
+    AccountWriter accountWriter(DataSource dataSource, AccountStates states, PromiseFacts promises, HoldFacts holds,
                                 DelinquencyPolicies policies, Strategies strategies, RunTracker tracker, JdbcClient jdbc,
                                 @Value("#{jobParameters['asOf']}") String asOf) {
         LocalDate date = LocalDate.parse(asOf);
         LocalDate previous = jdbc.sql("SELECT MAX(as_of) FROM daily_run WHERE status = 'SUCCEEDED' AND as_of < ?")
                 .param(date).query(LocalDate.class).optional().orElse(null);
-        return new AccountWriter(dataSource, states, promises, date, previous, tracker.runId(), policies.current(),
+        return new AccountWriter(dataSource, states, promises, holds, date, previous, tracker.runId(), policies.current(),
                 strategies.current(), tracker);
     }
 
@@ -125,8 +126,8 @@ class DailyRunJob {
     }
 
     @Bean
-    PromiseFacts noPromiseFacts() {
-        return PromiseFacts.NONE;
+    PromiseFacts promiseFacts(Promises promises) {
+        return PromiseFacts.of(promises);
     }
 
     private static IdRange range(String from, String to) {

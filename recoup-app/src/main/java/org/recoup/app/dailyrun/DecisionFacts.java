@@ -10,6 +10,7 @@ import org.recoup.engine.debt.Installment;
 import org.recoup.engine.debt.Payment;
 import org.recoup.engine.debt.Product;
 import org.recoup.engine.delinquency.DelinquencyState;
+import org.recoup.engine.compliance.HoldType;
 import org.recoup.engine.segmentation.ContactHistory;
 import org.recoup.engine.segmentation.Occupation;
 import org.recoup.engine.segmentation.PartyProfile;
@@ -36,10 +37,30 @@ final class DecisionFacts {
     }
 
     static SegmentationFacts of(AccountInput input, DelinquencyState state, PtpHistory ptp) {
+        return of(input, state, ptp, Set.of());
+    }
+
+    /**
+     * The segmentation facts of an account, with the holds in force on its borrower at the end of the business date:
+     * an open COMPLAINT sets the profile's complaint flag; a DISPUTE hold counts as a dispute on file (as a DISPUTE
+     * disposition of the last 90 days would).
+     */
+    static SegmentationFacts of(AccountInput input, DelinquencyState state, PtpHistory ptp, Set<HoldType> holds) {
         ZoneId zone = input.snapshot().account().zone();
         LocalDate asOf = state.asOf();
-        return new SegmentationFacts(state, ptp, contacts(input, zone, asOf), payments(input, zone, asOf),
-                party(input, zone, asOf));
+        ContactHistory contacts = contacts(input, zone, asOf);
+        if (holds.contains(HoldType.DISPUTE) && contacts.disputesLast90() == 0) {
+            contacts = new ContactHistory(contacts.rightPartyLast7(), contacts.rightPartyLast30(),
+                    contacts.rightPartyLast90(), contacts.refusalsLast30(), contacts.refusalsLast90(), 1,
+                    contacts.claimsPaidLast90(), contacts.noAnswerOrWrongLast30(), contacts.consecutiveFailures(),
+                    contacts.hasValidContactPoint());
+        }
+        PartyProfile party = party(input, zone, asOf);
+        if (holds.contains(HoldType.COMPLAINT) && !party.complaint()) {
+            party = new PartyProfile(party.type(), party.occupation(), party.age(), party.deceased(), party.bankrupt(),
+                    party.incarcerated(), true, party.knownIncome(), party.knownAssets(), party.declaredHardship());
+        }
+        return new SegmentationFacts(state, ptp, contacts, payments(input, zone, asOf), party);
     }
 
     /** Outcomes and dispositions of the account's attempts over 7/30/90 days ending on the business date. */

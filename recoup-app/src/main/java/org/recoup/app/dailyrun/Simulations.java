@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.recoup.app.delinquency.DelinquencyPolicies;
@@ -14,6 +15,7 @@ import org.recoup.app.portfolio.PortfolioReader;
 import org.recoup.app.strategy.Strategies;
 import org.recoup.app.strategy.StrategySet;
 import org.recoup.engine.delinquency.DelinquencyPolicy;
+import org.recoup.engine.compliance.HoldType;
 import org.recoup.engine.segmentation.PtpHistory;
 import org.springframework.stereotype.Service;
 
@@ -31,14 +33,16 @@ public class Simulations {
     private final DelinquencyPolicies policies;
     private final Strategies strategies;
     private final PromiseFacts promises;
+    private final HoldFacts holds;
 
     Simulations(DataSource dataSource, PortfolioReader portfolio, DelinquencyPolicies policies, Strategies strategies,
-                PromiseFacts promises) {
+                PromiseFacts promises, HoldFacts holds) {
         this.dataSource = dataSource;
         this.portfolio = portfolio;
         this.policies = policies;
         this.strategies = strategies;
         this.promises = promises;
+        this.holds = holds;
     }
 
     /** Action counts of one strategy set: per firing rule and per segment (grade/quadrant), then action type. */
@@ -95,10 +99,13 @@ public class Simulations {
                     }
                     if (chunk.size() == CHUNK || (input == null && !chunk.isEmpty())) {
                         Map<String, PtpHistory> ptp = promises.histories(
-                                chunk.stream().map(AccountInput::accountId).toList(), asOf);
+                                chunk.stream().map(AccountInput::snapshot).toList(), asOf);
+                        Map<String, Set<HoldType>> onHold = holds.of(chunk, asOf);
                         for (AccountInput in : chunk) {
-                            AccountDecision a = AccountDecider.decide(in, asOf, policy, candidateSet, ptp.get(in.accountId()));
-                            AccountDecision b = AccountDecider.decide(in, asOf, policy, currentSet, ptp.get(in.accountId()));
+                            AccountDecision a = AccountDecider.decide(in, asOf, policy, candidateSet,
+                                    ptp.get(in.accountId()), onHold.get(in.accountId()));
+                            AccountDecision b = AccountDecider.decide(in, asOf, policy, currentSet,
+                                    ptp.get(in.accountId()), onHold.get(in.accountId()));
                             candidate.add(a);
                             current.add(b);
                             accounts++;
