@@ -38,6 +38,7 @@ class ComplianceReportPage {
         groups.put("byReason", report.byReason());
         groups.put("byTeam", report.byTeam());
         groups.put("byTemplate", report.byTemplate());
+        model.addAttribute("nav", "compliance");
         model.addAttribute("report", report);
         model.addAttribute("groups", groups);
         return "compliance/report";

@@ -34,6 +34,8 @@ class StrategyPageIT extends IntegrationTest {
         Browser.Page list = browser.get("/ui/strategies");
 
         assertThat(overview.body()).contains("href=\"/ui/strategies\"", ">Strategies<");
+        assertThat(overview.body()).as("supervisors reach the compliance report from the navigation")
+                .contains("href=\"/compliance/report\"").doesNotContain("sec:authorize");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("data-strategy=\"consumer-default\"",
                 "href=\"/ui/strategies/consumer-default/versions/1\"", "Experiments");
@@ -114,6 +116,7 @@ class StrategyPageIT extends IntegrationTest {
 
         assertThat(editor.status()).isEqualTo(200);
         assertThat(editor.body()).contains("Validate").doesNotContain("Save as new draft");
+        assertThat(editor.body()).as("agents are not offered the compliance report").doesNotContain("/compliance/report");
         assertThat(post.status()).isEqualTo(403);
     }
 
