@@ -80,6 +80,33 @@ public class ContactGate {
     }
 
     /**
+     * What {@code POST /api/v1/compliance/check} answers for each of {@code requests}, each on its own (contract §5:
+     * only attempts strictly before the request's instant count, nothing reserved), loading the facts set-based; one
+     * verdict per request, in order, each audited. For replaying a plan: a contact the daily run planned must be
+     * allowed by this check at its planned instant. A request naming an unknown account, party or contact point is
+     * blocked ({@code CONTACT_POINT_INVALID}, rule {@code gate.request}).
+     *
+     * @param source who checks, for the audit (e.g. {@code "RECHECK"})
+     */
+    public List<Verdict> check(List<ContactRequest> requests, String source) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<Decided> decided = decide(facts.load(requests), false, false);
+        List<Verdict> verdicts = new ArrayList<>(decided.size());
+        List<VerdictAudit.Entry> entries = new ArrayList<>(decided.size());
+        Instant now = clock.instant();
+        for (Decided d : decided) {
+            Verdict v = d.verdict() != null ? d.verdict() : problemVerdict(d.problem());
+            verdicts.add(v);
+            entries.add(new VerdictAudit.Entry(UUID.randomUUID().toString(), now, source, null, d.request(), v,
+                    d.factsJson(), null, null));
+        }
+        audit.insert(entries);
+        return verdicts;
+    }
+
+    /**
      * The holds in force at {@code at} on each of {@code partyIds} (absent: none), read set-based — what the daily run
      * reads for segmentation (an open complaint, a dispute).
      */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.recoup.engine.compliance.Channel;
+import org.recoup.engine.compliance.Purpose;
 import org.recoup.engine.compliance.ReasonCode;
 import org.recoup.engine.compliance.Verdict;
 import org.recoup.engine.strategy.Action;
@@ -160,6 +161,19 @@ final class CasePlanner {
                 .map(r -> r.code() + ": " + r.message() + " [" + r.rule() + "]").toList());
         return verdict.nextAllowedAt() != null ? new Outcome("DEFERRED", verdict.nextAllowedAt(), reasons)
                 : new Outcome("DROPPED", p.plannedAt(), reasons);
+    }
+
+    /** The template (or script) of a promise reminder: sent while the promise is in force (purpose PTP_REMINDER). */
+    static final String PTP_REMINDER = "ptp-reminder";
+
+    /**
+     * Why the contact is made, for the gate: a promise reminder ({@value #PTP_REMINDER} template or script) is
+     * {@link Purpose#PTP_REMINDER}, which a promise in force lets through — screened as a collection contact it would
+     * be deferred until after the promised date it reminds of; everything else is {@link Purpose#COLLECTION}.
+     */
+    static Purpose purpose(Planned p) {
+        return PTP_REMINDER.equals(p.treatment().template()) || PTP_REMINDER.equals(p.treatment().script())
+                ? Purpose.PTP_REMINDER : Purpose.COLLECTION;
     }
 
     static String kind(Action a) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.recoup.app.compliance.ContactGate;
 import org.recoup.engine.compliance.ContactRequest;
-import org.recoup.engine.compliance.Purpose;
 import org.recoup.engine.compliance.Verdict;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -76,7 +75,7 @@ class CaseWriter implements ItemWriter<CaseGroup> {
             CasePlanner.Planned p = planned.get(i);
             if (p.channel() != null && p.dropReason() == null) {
                 requests.add(new ContactRequest(p.accounts().getFirst(), p.partyId(), p.contactPointId(), p.channel(),
-                        p.plannedAt(), null, List.of(), Purpose.COLLECTION));
+                        p.plannedAt(), null, List.of(), CasePlanner.purpose(p)));
                 screenedIndex.add(i);
             }
         }

@@ -29,7 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The Spring Batch job {@value #JOB}: step {@code accounts} partitions the accounts into id ranges (one per core) and
- * runs the decision pipeline chunk by chunk ({@link AccountReader} → {@link AccountWriter}); step {@code cases}
+ * runs the decision pipeline chunk by chunk ({@link AccountReader} → {@link AccountWriter}); step {@code promises} resolves the stored status of pending
+ * promises as of the date (what the compliance gate reads); step {@code cases}
  * partitions the run's cases into case id ranges and plans, screens and writes their actions ({@link CaseReader} →
  * {@link CaseWriter}). Job parameters: {@code asOf} and {@code run} (the request that started the job instance).
  */
@@ -41,8 +42,26 @@ class DailyRunJob {
     static final int CASE_CHUNK = 1_000;
 
     @Bean
-    Job dailyRun(JobRepository repository, Step accountsStep, Step casesStep, RunTracker tracker) {
-        return new JobBuilder(JOB, repository).start(accountsStep).next(casesStep).listener(tracker).build();
+    Job dailyRun(JobRepository repository, Step accountsStep, Step promisesStep, Step casesStep, RunTracker tracker) {
+        return new JobBuilder(JOB, repository).start(accountsStep).next(promisesStep).next(casesStep).listener(tracker)
+                .build();
+    }
+
+    /**
+     * Brings the stored status of pending promises up to date as of the business date before the case step: the
+     * compliance gate reads a {@code PENDING} promise as a PTP_IN_FORCE hold, so a promise kept early (or broken)
+     * must not stay PENDING in the store while the strategy already decided on it (a thank-you SMS would otherwise be
+     * deferred past the promised date). Idempotent: only rows whose status changed are written.
+     */
+    @Bean
+    Step promisesStep(JobRepository repository, PlatformTransactionManager transactions, Promises promises) {
+        return new StepBuilder("promises", repository)
+                .tasklet((contribution, context) -> {
+                    promises.resolve(LocalDate.parse((String) context.getStepContext().getJobParameters().get("asOf")));
+                    return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+                }, transactions)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     @Bean

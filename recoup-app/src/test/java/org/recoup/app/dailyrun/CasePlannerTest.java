@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.recoup.engine.compliance.Purpose;
 import org.recoup.engine.compliance.ReasonCode;
 import org.recoup.engine.compliance.Verdict;
 import org.recoup.engine.strategy.Action;
@@ -45,6 +46,19 @@ class CasePlannerTest {
         assertThat(call.kind()).isEqualTo("QUEUE");
         assertThat(call.accounts()).containsExactly("A-1", "A-2");
         assertThat(call.plannedAt()).isEqualTo(Instant.parse("2026-11-23T02:00:00Z")); // 10:00 in Shanghai
+    }
+
+    @Test
+    void aPromiseReminderIsScreenedAsAReminderOtherContactsAsCollection() {
+        CaseGroup group = new CaseGroup("C-P1", "P1", null, List.of(new CaseGroup.Member("A-1", 0, 0, List.of(
+                new AccountDecision.RuledTreatment(new Treatment(Action.SMS, 50, null, "ptp-reminder", null), "ptp-reminder"),
+                t(Action.CALL, 60, "first-week")))));
+        List<CasePlanner.Planned> planned = CasePlanner.plan(group, POINTS, SHANGHAI, AS_OF);
+
+        assertThat(planned).filteredOn(p -> p.action() == Action.SMS).first()
+                .satisfies(p -> assertThat(CasePlanner.purpose(p)).isEqualTo(Purpose.PTP_REMINDER));
+        assertThat(planned).filteredOn(p -> p.action() == Action.CALL).first()
+                .satisfies(p -> assertThat(CasePlanner.purpose(p)).isEqualTo(Purpose.COLLECTION));
     }
 
     @Test

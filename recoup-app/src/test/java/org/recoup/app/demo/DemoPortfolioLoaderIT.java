@@ -32,6 +32,13 @@ class DemoPortfolioLoaderIT extends IntegrationTest {
                         + "AND account_id BETWEEN 'L-000001' AND 'L-000150'")
                 .param(asOf).query(Long.class).single();
         assertThat(delinquent).isBetween(30L, 120L);
+        // the run decided for the date: a decision per demo account, and case actions planned through the gate
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM run_decision WHERE as_of = ? AND run_id = ? "
+                        + "AND account_id BETWEEN 'L-000001' AND 'L-000150'")
+                .params(asOf, load.run().id()).query(Long.class).single()).isEqualTo(150);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM run_action WHERE as_of = ? AND status = 'PLANNED' AND case_id IN "
+                        + "(SELECT case_id FROM run_decision WHERE as_of = ? AND account_id BETWEEN 'L-000001' AND 'L-000150')")
+                .params(asOf, asOf).query(Long.class).single()).as("planned actions of the demo cases").isPositive();
 
         assertThat(api("supervisor", DemoPortfolioLoader.DEMO_PASSWORD).get("/api/v1/runs").status()).isEqualTo(200);
         assertThat(api("agent", DemoPortfolioLoader.DEMO_PASSWORD).get("/api/v1/accounts/L-000001").status()).isEqualTo(200);
