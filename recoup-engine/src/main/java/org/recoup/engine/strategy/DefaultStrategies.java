@@ -29,7 +29,7 @@ public final class DefaultStrategies {
                         "PRACTICE §4 PTP reminder 2 days before the promised date"),
                 always("payday-follow-up",
                         "calendar.dayOfMonth in [5, 10, 15, 28, 30] && account.dpd > 7 && account.dpd < 90"
-                                + " && segment.willingness == 'HIGH' && !ptp.active",
+                                + " && segment.willingness == 'HIGH' && !ptp.active && !party.deceased && !party.bankrupt",
                         Treatment.of(Action.CALL, 55).withScript("payday-follow-up"),
                         "PRACTICE §4 payday follow-ups on the 5th, 10th, 15th, 28th, 30th (on top of the stage's treatment)"),
                 rule("estate-or-bankruptcy",

@@ -156,6 +156,8 @@ class DefaultStrategyTest {
                 .doesNotContain("payday-follow-up");
         assertThat(decide(aCase().dpd(20).refusedToPay().knownIncome().on("2026-03-15")).treatments())
                 .extracting(Treatment::script).containsExactly("find-the-reason");
+        assertThat(decide(aCase().dpd(40).deceased().on("2026-03-15")).treatments()).extracting(Treatment::script)
+                .containsExactly("estate-heirs-claims");
     }
 
     @Test
