@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.util.List;
 import org.recoup.app.api.ApiProblem;
 import org.recoup.engine.delinquency.DelinquencyPolicy;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,12 +27,16 @@ public class DelinquencyPolicies {
     static final String KIND = "delinquency-policy";
 
     private final JdbcClient jdbc;
+    /** Installs the shipped default in a transaction of its own: a concurrent installer must not abort the caller\'s. */
+    private final TransactionTemplate installing;
     private final JsonMapper json;
     private volatile DelinquencyPolicy current;
 
-    DelinquencyPolicies(JdbcClient jdbc, JsonMapper json) {
+    DelinquencyPolicies(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.installing = new TransactionTemplate(transactions);
+        this.installing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The policy in force. */
@@ -101,7 +108,7 @@ public class DelinquencyPolicies {
         try (InputStream in = new ClassPathResource("config/delinquency-policy.json").getInputStream()) {
             DelinquencyPolicy shipped = json.readValue(in, DelinquencyPolicy.class).withVersion(1);
             try {
-                insert(shipped, "system");
+                installing.executeWithoutResult(tx -> insert(shipped, "system"));
             } catch (DuplicateKeyException installedConcurrently) {
                 return version(1);
             }

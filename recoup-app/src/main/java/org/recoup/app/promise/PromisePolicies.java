@@ -3,6 +3,9 @@ package org.recoup.app.promise;
 import java.util.List;
 import org.recoup.app.api.ApiProblem;
 import org.recoup.engine.promise.PromisePolicy;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,12 +34,16 @@ public class PromisePolicies {
     }
 
     private final JdbcClient jdbc;
+    /** Installs the shipped default in a transaction of its own: a concurrent installer must not abort the caller\'s. */
+    private final TransactionTemplate installing;
     private final JsonMapper json;
     private volatile Versioned current;
 
-    PromisePolicies(JdbcClient jdbc, JsonMapper json) {
+    PromisePolicies(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.installing = new TransactionTemplate(transactions);
+        this.installing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The policy in force. */
@@ -110,7 +117,7 @@ public class PromisePolicies {
                 .orElseGet(() -> {
                     PromisePolicy shipped = parse(shippedDocument());
                     try {
-                        insert(1, shipped, "system");
+                        installing.executeWithoutResult(tx -> insert(1, shipped, "system"));
                     } catch (DuplicateKeyException installedConcurrently) {
                         return version(1);
                     }

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.recoup.app.api.ApiProblem;
 import org.recoup.engine.segmentation.Level;
 import org.recoup.engine.segmentation.SegmentationPolicy;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +39,16 @@ public class SegmentationPolicies {
     private static final String ABILITY = "abilityWhenUnknown";
 
     private final JdbcClient jdbc;
+    /** Installs the shipped default in a transaction of its own: a concurrent installer must not abort the caller\'s. */
+    private final TransactionTemplate installing;
     private final JsonMapper json;
     private final Map<Integer, SegmentationPolicy> byVersion = new ConcurrentHashMap<>();
 
-    SegmentationPolicies(JdbcClient jdbc, JsonMapper json) {
+    SegmentationPolicies(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.installing = new TransactionTemplate(transactions);
+        this.installing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The policy in force. */
@@ -154,7 +161,7 @@ public class SegmentationPolicies {
                 .query(Integer.class).single() > 0;
         if (!exists) {
             try {
-                insert(SegmentationPolicy.defaults(), "system");
+                installing.executeWithoutResult(tx -> insert(SegmentationPolicy.defaults(), "system"));
             } catch (DuplicateKeyException installedConcurrently) {
                 // another instance stored it first
             }

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.recoup.app.api.ApiProblem;
 import org.recoup.engine.strategy.StrategyDocument;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,12 +37,16 @@ public class StrategyVersions {
             + "activated_by, activated_at, retired_at";
 
     private final JdbcClient jdbc;
+    /** Installs the shipped default in a transaction of its own: a concurrent installer must not abort the caller\'s. */
+    private final TransactionTemplate installing;
     private final Clock clock;
     private volatile boolean installed;
 
-    StrategyVersions(JdbcClient jdbc, Clock clock) {
+    StrategyVersions(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.installing = new TransactionTemplate(transactions);
+        this.installing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Every strategy with its versions, by id then version. */
@@ -172,13 +179,13 @@ public class StrategyVersions {
                 String yaml = shippedYaml();
                 StrategyYaml.Checked checked = StrategyYaml.check(yaml, null);
                 try {
-                    jdbc.sql("""
+                    installing.executeWithoutResult(tx -> jdbc.sql("""
                             INSERT INTO strategy_version (strategy_id, version, yaml, status, champion_slot, rule_count,
                                 note, created_by, created_at, activated_by, activated_at)
                             VALUES (?, ?, ?, 'ACTIVE', 'Y', ?, 'shipped default (PRACTICE §4)', 'system', ?, 'system', ?)""")
                             .params(checked.document().id(), checked.document().version(), yaml,
                                     checked.document().rules().size(), now(), now())
-                            .update();
+                            .update());
                 } catch (DataIntegrityViolationException installedConcurrently) {
                     // another instance installed it first
                 }
