@@ -99,7 +99,8 @@ public final class GateLatencyBenchmark {
             rows.add(gate.row("gate in-process (`ContactRecording.record`), " + threads + " threads"));
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(threads)).build();
+            ExecutorService httpThreads = Executors.newFixedThreadPool(threads); // shut down below, or the JVM never exits
+            HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
             String auth = "Basic " + Base64.getEncoder().encodeToString("admin:bench".getBytes(StandardCharsets.UTF_8));
             Call viaHttp = (body) -> {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/contacts"))
@@ -119,6 +120,7 @@ public final class GateLatencyBenchmark {
             Result warm = run(threads, httpWarmPerThread, targets, now, 78, viaHttp);
             rows.add(warm.row("HTTP `POST /api/v1/contacts` round trip (Basic auth), " + threads
                     + " callers, credentials remembered"));
+            httpThreads.shutdownNow();
         }
         System.out.println("| measure | value | note |");
         System.out.println("|---|---|---|");
