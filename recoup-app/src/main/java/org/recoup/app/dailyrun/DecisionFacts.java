@@ -68,7 +68,7 @@ final class DecisionFacts {
         int rpc7 = 0, rpc30 = 0, rpc90 = 0, refusals30 = 0, refusals90 = 0, disputes = 0, claimsPaid = 0, notReached = 0;
         int consecutiveFailures = 0;
         for (AccountInput.Contact c : input.contacts()) {
-            LocalDate day = c.at().atZone(zone).toLocalDate();
+            LocalDate day = LocalDate.ofInstant(c.at(), zone);
             long ago = ChronoUnit.DAYS.between(day, asOf);
             if (ago < 0 || ago >= 90) {
                 continue;
@@ -108,10 +108,11 @@ final class DecisionFacts {
     static PaymentHistory payments(AccountInput input, ZoneId zone, LocalDate asOf) {
         List<Installment> schedule = input.snapshot().installments();
         List<Payment> payments = input.snapshot().payments();
+        LocalDate[] days = paymentDays(payments, zone);
         int partial = 0;
         LocalDate lastPaid = null;
-        for (Payment p : payments) {
-            LocalDate day = p.paidAt().atZone(zone).toLocalDate();
+        for (int k = 0; k < days.length; k++) {
+            LocalDate day = days[k];
             if (day.isAfter(asOf)) {
                 continue;
             }
@@ -122,15 +123,24 @@ final class DecisionFacts {
                     due = i;
                 }
             }
-            if (due != null && p.amount() < scheduled(due)) {
+            if (due != null && payments.get(k).amount() < scheduled(due)) {
                 partial++;
             }
         }
-        return new PaymentHistory(partial, regular(schedule, payments, zone, asOf),
+        return new PaymentHistory(partial, regular(schedule, payments, days, asOf),
                 lastPaid == null ? null : (int) ChronoUnit.DAYS.between(lastPaid, asOf));
     }
 
-    private static boolean regular(List<Installment> schedule, List<Payment> payments, ZoneId zone, LocalDate asOf) {
+    /** The local date of each payment in the account's zone, computed once per account. */
+    private static LocalDate[] paymentDays(List<Payment> payments, ZoneId zone) {
+        LocalDate[] days = new LocalDate[payments.size()];
+        for (int k = 0; k < days.length; k++) {
+            days[k] = LocalDate.ofInstant(payments.get(k).paidAt(), zone);
+        }
+        return days;
+    }
+
+    private static boolean regular(List<Installment> schedule, List<Payment> payments, LocalDate[] days, LocalDate asOf) {
         LocalDate end = asOf;
         long due = 0;
         for (Installment i : schedule) { // the first instalment not covered by payments by its due date ends the window
@@ -138,7 +148,7 @@ final class DecisionFacts {
             if (!i.dueDate().isBefore(asOf)) {
                 break;
             }
-            if (paidBy(payments, zone, i.dueDate()) < due) {
+            if (paidBy(payments, days, i.dueDate()) < due) {
                 end = i.dueDate().minusDays(1);
                 break;
             }
@@ -153,7 +163,7 @@ final class DecisionFacts {
             }
             if (i.dueDate().isAfter(start)) {
                 inWindow++;
-                if (paidBy(payments, zone, i.dueDate()) < cumulative) {
+                if (paidBy(payments, days, i.dueDate()) < cumulative) {
                     return false;
                 }
             }
@@ -161,11 +171,11 @@ final class DecisionFacts {
         return inWindow > 0;
     }
 
-    private static long paidBy(List<Payment> payments, ZoneId zone, LocalDate day) {
+    private static long paidBy(List<Payment> payments, LocalDate[] days, LocalDate day) {
         long paid = 0;
-        for (Payment p : payments) {
-            if (!p.paidAt().atZone(zone).toLocalDate().isAfter(day)) {
-                paid += p.amount();
+        for (int k = 0; k < days.length; k++) {
+            if (!days[k].isAfter(day)) {
+                paid += payments.get(k).amount();
             }
         }
         return paid;
@@ -216,7 +226,8 @@ final class DecisionFacts {
     /** The due date of the first instalment due on or after the business date not already covered by payments. */
     static LocalDate nextDueDate(AccountInput input, LocalDate asOf) {
         ZoneId zone = input.snapshot().account().zone();
-        long paid = paidBy(input.snapshot().payments(), zone, asOf);
+        List<Payment> payments = input.snapshot().payments();
+        long paid = paidBy(payments, paymentDays(payments, zone), asOf);
         long cumulative = 0;
         for (Installment i : input.snapshot().installments()) {
             cumulative += scheduled(i);

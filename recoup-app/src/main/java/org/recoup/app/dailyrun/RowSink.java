@@ -1,12 +1,12 @@
 package org.recoup.app.dailyrun;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -34,20 +34,20 @@ final class RowSink {
     private static void copy(PGConnection pg, String table, String columns, List<Object[]> rows) throws SQLException {
         CopyIn copy = pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
         try {
-            StringBuilder b = new StringBuilder(1 << 16);
+            CopyBuffer b = new CopyBuffer();
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
-                        b.append('\t');
+                        b.put('\t');
                     }
-                    appendCopy(b, row[i]);
+                    b.value(row[i]);
                 }
-                b.append('\n');
-                if (b.length() > (1 << 16) - 1024) {
-                    send(copy, b);
+                b.put('\n');
+                if (b.size > CopyBuffer.FLUSH_AT) {
+                    b.sendTo(copy);
                 }
             }
-            send(copy, b);
+            b.sendTo(copy);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -56,28 +56,78 @@ final class RowSink {
         }
     }
 
-    private static void send(CopyIn copy, StringBuilder b) throws SQLException {
-        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        b.setLength(0);
-    }
+    /**
+     * COPY text-format bytes, encoded straight into UTF-8 (no intermediate String per buffer): backslash, tab, newline
+     * and carriage return escaped, null as {@code \N}, an unpaired surrogate as {@code ?} (as String.getBytes does).
+     */
+    static final class CopyBuffer {
 
-    private static void appendCopy(StringBuilder b, Object value) {
-        if (value == null) {
-            b.append("\\N");
-        } else if (value instanceof Instant instant) {
-            b.append(instant); // ISO-8601 with Z: PostgreSQL reads it as UTC
-        } else {
-            String s = value.toString();
-            for (int i = 0; i < s.length(); i++) {
+        static final int FLUSH_AT = (1 << 16) - 1024;
+
+        byte[] bytes = new byte[1 << 16];
+        int size;
+
+        void put(char ascii) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[size++] = (byte) ascii;
+        }
+
+        void value(Object value) {
+            if (value == null) {
+                put('\\');
+                put('N');
+            } else if (value instanceof String s) {
+                text(s);
+            } else {
+                text(value.toString()); // Instant: ISO-8601 with Z, read as UTC; LocalDate: ISO; numbers
+            }
+        }
+
+        private void text(String s) {
+            int n = s.length();
+            if (bytes.length - size < n * 4 + 8) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n * 4 + 8));
+            }
+            byte[] a = bytes;
+            int k = size;
+            for (int i = 0; i < n; i++) {
                 char ch = s.charAt(i);
-                switch (ch) {
-                    case '\\' -> b.append("\\\\");
-                    case '\t' -> b.append("\\t");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    default -> b.append(ch);
+                if (ch < 0x80) {
+                    switch (ch) {
+                        case '\\' -> { a[k++] = '\\'; a[k++] = '\\'; }
+                        case '\t' -> { a[k++] = '\\'; a[k++] = 't'; }
+                        case '\n' -> { a[k++] = '\\'; a[k++] = 'n'; }
+                        case '\r' -> { a[k++] = '\\'; a[k++] = 'r'; }
+                        default -> a[k++] = (byte) ch;
+                    }
+                } else if (ch < 0x800) {
+                    a[k++] = (byte) (0xC0 | (ch >> 6));
+                    a[k++] = (byte) (0x80 | (ch & 0x3F));
+                } else if (Character.isSurrogate(ch)) {
+                    if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        int cp = Character.toCodePoint(ch, s.charAt(++i));
+                        a[k++] = (byte) (0xF0 | (cp >> 18));
+                        a[k++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                        a[k++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                        a[k++] = (byte) (0x80 | (cp & 0x3F));
+                    } else {
+                        a[k++] = '?';
+                    }
+                } else {
+                    a[k++] = (byte) (0xE0 | (ch >> 12));
+                    a[k++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+                    a[k++] = (byte) (0x80 | (ch & 0x3F));
                 }
+            }
+            size = k;
+        }
+
+        void sendTo(CopyIn copy) throws SQLException {
+            if (size > 0) {
+                copy.writeToCopy(bytes, 0, size);
+                size = 0;
             }
         }
     }

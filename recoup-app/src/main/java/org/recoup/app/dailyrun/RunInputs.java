@@ -1,7 +1,6 @@
 package org.recoup.app.dailyrun;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -124,8 +123,7 @@ public final class RunInputs implements AutoCloseable {
         while (borrowers.at(id)) {
             ResultSet r = borrowers.rs;
             if (borrower == null) {
-                Date birth = r.getDate(3);
-                borrower = new AccountInput.Borrower(r.getString(2), birth == null ? null : birth.toLocalDate(),
+                borrower = new AccountInput.Borrower(r.getString(2), r.getObject(3, LocalDate.class),
                         r.getString(4), r.getBoolean(5), r.getBoolean(6), r.getBoolean(7), r.getString(8));
             }
             borrowers.advance();
@@ -139,7 +137,7 @@ public final class RunInputs implements AutoCloseable {
         List<AccountInput.Contact> contactList = new ArrayList<>(4);
         while (contacts.at(id)) {
             ResultSet r = contacts.rs;
-            contactList.add(new AccountInput.Contact(r.getTimestamp(2).toInstant(), r.getString(3), r.getString(4),
+            contactList.add(new AccountInput.Contact(r.getObject(2, java.time.OffsetDateTime.class).toInstant(), r.getString(3), r.getString(4),
                     r.getString(5)));
             contacts.advance();
         }

@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -241,20 +243,20 @@ public class PortfolioReader {
         long cap = a.getLong(7);
         Long penaltyCap = a.wasNull() ? null : cap;
         Account account = new Account(id, Product.valueOf(a.getString(2)), currency, a.getLong(4),
-                a.getDate(5).toLocalDate(), rate, penaltyCap, a.getInt(8), Jurisdiction.valueOf(a.getString(9)), zone,
+                a.getObject(5, LocalDate.class), rate, penaltyCap, a.getInt(8), Jurisdiction.valueOf(a.getString(9)), zone,
                 new Liability(deceased, bankrupt, otherLiable));
 
         List<Installment> schedule = new ArrayList<>(16);
         while (installments.at(id)) {
             ResultSet r = installments.rs;
-            schedule.add(new Installment(r.getInt(2), r.getDate(3).toLocalDate(), r.getLong(4), r.getLong(5), r.getLong(6)));
+            schedule.add(new Installment(r.getInt(2), r.getObject(3, LocalDate.class), r.getLong(4), r.getLong(5), r.getLong(6)));
             installments.advance();
         }
         List<Payment> paid = new ArrayList<>(4);
         while (payments.at(id)) {
             ResultSet r = payments.rs;
-            Timestamp at = r.getTimestamp(3);
-            paid.add(new Payment(r.getString(2), at.toInstant(), r.getLong(4), PaymentChannel.valueOf(r.getString(5))));
+            Instant at = r.getObject(3, OffsetDateTime.class).toInstant();
+            paid.add(new Payment(r.getString(2), at, r.getLong(4), PaymentChannel.valueOf(r.getString(5))));
             payments.advance();
         }
         return new AccountSnapshot(account, schedule, paid);

@@ -4,19 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recoup.app.DebtFileFixture;
 import org.recoup.app.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class DailyRunIT extends IntegrationTest {
 
     private DebtFileFixture fixture;
 
+    @Autowired
+    private ObservationRegistry observations;
+
     @BeforeEach
     void setUp() {
         fixture = new DebtFileFixture(jdbc);
+    }
+
+    @Test
+    void itemsAreNotObservedOneByOneButChunkWritesAndStepsAre() {
+        assertThat(Observation.createNotStarted("spring.batch.item.read", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("spring.batch.item.process", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("spring.batch.chunk.write", observations).isNoop()).isFalse();
+        assertThat(Observation.createNotStarted("spring.batch.step", observations).isNoop()).isFalse();
     }
 
     /** Contract sample L-1001: paid on time in April, part-paid in May, nothing since. */
