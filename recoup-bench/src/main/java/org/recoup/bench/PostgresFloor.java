@@ -20,10 +20,11 @@ import org.recoup.app.portfolio.PortfolioReader;
 
 /**
  * The floor of the daily run: what PostgreSQL alone needs to hand over the run's inputs ({@code COPY (…) TO STDOUT}
- * of the same seven queries the run reads, per partition, in parallel like the run) and to take its outputs
- * ({@code COPY … FROM STDIN} of the run's states, decisions, moves and actions into identical tables with the same
- * keys). The input queries are {@link PortfolioReader#inputQueries} and {@link RunInputs#factQueries}, so the floor
- * always reads exactly what the run reads.
+ * of the same seven queries the run reads, per partition, in parallel like the run; the case step's read; the
+ * compliance gate's fact queries for the contacts the run planned) and to take its outputs ({@code COPY … FROM STDIN}
+ * of the run's states, decisions, moves, actions and the gate's verdicts with their reasons into identical tables with
+ * the same keys). The input queries are {@link PortfolioReader#inputQueries} and {@link RunInputs#factQueries}, so the
+ * floor always reads exactly what the run reads.
  */
 final class PostgresFloor {
 
