@@ -1,21 +1,30 @@
 package org.recoup.app.compliance;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.recoup.engine.compliance.ContactRequest;
 import org.recoup.engine.compliance.Verdict;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The evidence trail: every verdict of the gate (allowed and blocked) with its reasons, the facts it used and the
- * profile version that decided, written in batches; and the compliance report read from it.
+ * profile version that decided, written with {@code COPY} on PostgreSQL (JDBC batches elsewhere); and the compliance
+ * report read from it.
  */
 @Repository
 class VerdictAudit {
@@ -59,14 +68,94 @@ class VerdictAudit {
                         truncate(reason.message() == null ? "" : reason.message(), 2000)});
             }
         }
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO compliance_verdict (verdict_id, decided_at, source, username, account_id, party_id,
-                    contact_point_id, channel, purpose, contact_at, decision, reason_codes, next_allowed_at, facts,
-                    profile_id, profile_version, template_id, contact_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", verdicts);
-        if (!reasons.isEmpty()) {
-            jdbcTemplate.batchUpdate("INSERT INTO compliance_verdict_reason (verdict_id, seq, code, rule, message) "
-                    + "VALUES (?, ?, ?, ?, ?)", reasons);
+        jdbcTemplate.execute((ConnectionCallback<Void>) c -> {
+            if (c.isWrapperFor(PGConnection.class)) {
+                copy(c.unwrap(PGConnection.class), "compliance_verdict", VERDICT_COLUMNS, verdicts);
+                copy(c.unwrap(PGConnection.class), "compliance_verdict_reason", REASON_COLUMNS, reasons);
+            } else {
+                batch(c, "compliance_verdict", VERDICT_COLUMNS, verdicts);
+                batch(c, "compliance_verdict_reason", REASON_COLUMNS, reasons);
+            }
+            return null;
+        });
+    }
+
+    private static final String VERDICT_COLUMNS = "verdict_id, decided_at, source, username, account_id, party_id, "
+            + "contact_point_id, channel, purpose, contact_at, decision, reason_codes, next_allowed_at, facts, "
+            + "profile_id, profile_version, template_id, contact_id";
+    private static final String REASON_COLUMNS = "verdict_id, seq, code, rule, message";
+
+    /** {@code COPY … FROM STDIN} in text format on the caller's connection (inside its transaction). */
+    private static void copy(PGConnection pg, String table, String columns, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        CopyIn copy = pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
+        try {
+            StringBuilder b = new StringBuilder(1 << 16);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        b.append('\t');
+                    }
+                    copyValue(b, row[i]);
+                }
+                b.append('\n');
+                if (b.length() > 60_000) {
+                    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    b.setLength(0);
+                }
+            }
+            byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** One COPY text value: null as {@code \N}; backslash, tab, newline and carriage return escaped. */
+    static void copyValue(StringBuilder b, Object value) {
+        if (value == null) {
+            b.append("\\N");
+            return;
+        }
+        String s = value instanceof Timestamp t ? t.toInstant().toString() : value.toString(); // ISO-8601 UTC
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(ch);
+            }
+        }
+    }
+
+    private static void batch(Connection c, String table, String columns, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", Collections.nCopies(rows.getFirst().length, "?"));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")")) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+                ps.addBatch();
+                if (++pending == 1_000) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
         }
     }
 
