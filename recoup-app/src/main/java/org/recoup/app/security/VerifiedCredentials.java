@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
@@ -24,8 +26,9 @@ import org.springframework.security.core.AuthenticationException;
  * <p>
  * Only successes are remembered, keyed by an HMAC-SHA-256 of the pair under a random key made at start (never the
  * password or a plain hash of it, so a heap dump does not offer cheap offline guessing). A wrong password is always
- * checked by the delegate, so throttling and failure events see every attempt. Changes to a user (disabled, new role,
- * new password) take effect for the API within {@code ttl}.
+ * checked by the delegate (concurrent requests with the very same pair share one check, whatever its outcome), so
+ * throttling and failure events see every distinct attempt. Changes to a user (disabled, new role, new password) take
+ * effect for the API within {@code ttl}.
  */
 final class VerifiedCredentials implements AuthenticationProvider {
 
@@ -39,6 +42,7 @@ final class VerifiedCredentials implements AuthenticationProvider {
     private final Duration ttl;
     private final SecretKeySpec key;
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Authentication>> inFlight = new ConcurrentHashMap<>();
 
     VerifiedCredentials(AuthenticationProvider delegate, Clock clock, Duration ttl) {
         this.delegate = delegate;
@@ -60,17 +64,45 @@ final class VerifiedCredentials implements AuthenticationProvider {
         if (entry != null && now.isBefore(entry.expires())) {
             return entry.result();
         }
-        Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.values().removeIf(e -> !now.isBefore(e.expires()));
-                if (verified.size() >= MAX_ENTRIES) {
-                    verified.clear();
-                }
-            }
-            verified.put(id, new Entry(result, now.plus(ttl)));
+        CompletableFuture<Authentication> mine = new CompletableFuture<>();
+        CompletableFuture<Authentication> running = inFlight.putIfAbsent(id, mine);
+        if (running != null) {
+            return awaitOther(running); // the same pair is being verified right now: one bcrypt for all
         }
-        return result;
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            if (result != null && result.isAuthenticated()) {
+                remember(id, result, now);
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(id, mine);
+        }
+    }
+
+    private static Authentication awaitOther(CompletableFuture<Authentication> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void remember(String id, Authentication result, Instant now) {
+        if (verified.size() >= MAX_ENTRIES) {
+            verified.values().removeIf(e -> !now.isBefore(e.expires()));
+            if (verified.size() >= MAX_ENTRIES) {
+                verified.clear();
+            }
+        }
+        verified.put(id, new Entry(result, now.plus(ttl)));
     }
 
     @Override

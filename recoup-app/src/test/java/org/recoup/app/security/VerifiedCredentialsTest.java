@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,57 @@ class VerifiedCredentialsTest {
         assertThatThrownBy(() -> credentials.authenticate(basic("agent2", "secret")))
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void concurrentFirstRequestsWithOnePairShareOneVerification() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger slowChecks = new AtomicInteger();
+        AuthenticationProvider slow = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication a) {
+                slowChecks.incrementAndGet();
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return passwords.authenticate(a);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        VerifiedCredentials shared = new VerifiedCredentials(slow, clock, Duration.ofMinutes(1));
+        try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
+            Future<Authentication> first = callers.submit(() -> shared.authenticate(basic("agent", "secret")));
+            inside.await();
+            List<Future<Authentication>> others = new java.util.ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                others.add(callers.submit(() -> shared.authenticate(basic("agent", "secret"))));
+            }
+            Thread.sleep(200); // let the seven reach the verification in flight (a late one is served from the memory)
+            release.countDown();
+            assertThat(first.get().isAuthenticated()).isTrue();
+            for (Future<Authentication> other : others) {
+                assertThat(other.get().isAuthenticated()).isTrue();
+            }
+        }
+        assertThat(slowChecks).hasValue(1);
+    }
+
+    @Test
+    void aSharedFailureIsNotRemembered() {
+        assertThatThrownBy(() -> credentials.authenticate(basic("agent", "guess")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(credentials.authenticate(basic("agent", "secret")).isAuthenticated()).isTrue();
+        assertThatThrownBy(() -> credentials.authenticate(basic("agent", "guess")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(checks).hasValue(3);
     }
 
     private static final class MutableClock extends Clock {
