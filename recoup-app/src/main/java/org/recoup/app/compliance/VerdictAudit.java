@@ -1,21 +1,15 @@
 package org.recoup.app.compliance;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.recoup.app.storage.RowSink;
 import org.recoup.engine.compliance.ContactRequest;
 import org.recoup.engine.compliance.Verdict;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,12 +49,12 @@ class VerdictAudit {
         for (Entry e : entries) {
             ContactRequest r = e.request();
             Verdict v = e.verdict();
-            verdicts.add(new Object[] {e.verdictId(), Timestamp.from(e.decidedAt()), e.source(), e.username(),
+            verdicts.add(new Object[] {e.verdictId(), e.decidedAt(), e.source(), e.username(),
                     r.accountId(), r.partyId(), r.contactPointId(), r.channel().name(), r.purpose().name(),
-                    Timestamp.from(r.at()), v.decision().name(),
+                    r.at(), v.decision().name(),
                     v.reasons().isEmpty() ? null : truncate(v.codes().stream().map(Enum::name).distinct()
                             .collect(Collectors.joining(",")), 1000),
-                    v.nextAllowedAt() == null ? null : Timestamp.from(v.nextAllowedAt()), e.facts(),
+                    v.nextAllowedAt(), e.facts(),
                     v.profileId(), v.profileVersion(), e.templateId(), e.contactId()});
             for (int i = 0; i < v.reasons().size(); i++) {
                 Verdict.Reason reason = v.reasons().get(i);
@@ -69,13 +63,8 @@ class VerdictAudit {
             }
         }
         jdbcTemplate.execute((ConnectionCallback<Void>) c -> {
-            if (c.isWrapperFor(PGConnection.class)) {
-                copy(c.unwrap(PGConnection.class), "compliance_verdict", VERDICT_COLUMNS, verdicts);
-                copy(c.unwrap(PGConnection.class), "compliance_verdict_reason", REASON_COLUMNS, reasons);
-            } else {
-                batch(c, "compliance_verdict", VERDICT_COLUMNS, verdicts);
-                batch(c, "compliance_verdict_reason", REASON_COLUMNS, reasons);
-            }
+            RowSink.insert(c, "compliance_verdict", VERDICT_COLUMNS, verdicts);
+            RowSink.insert(c, "compliance_verdict_reason", REASON_COLUMNS, reasons);
             return null;
         });
     }
@@ -84,80 +73,6 @@ class VerdictAudit {
             + "contact_point_id, channel, purpose, contact_at, decision, reason_codes, next_allowed_at, facts, "
             + "profile_id, profile_version, template_id, contact_id";
     private static final String REASON_COLUMNS = "verdict_id, seq, code, rule, message";
-
-    /** {@code COPY … FROM STDIN} in text format on the caller's connection (inside its transaction). */
-    private static void copy(PGConnection pg, String table, String columns, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        CopyIn copy = pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
-        try {
-            StringBuilder b = new StringBuilder(1 << 16);
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        b.append('\t');
-                    }
-                    copyValue(b, row[i]);
-                }
-                b.append('\n');
-                if (b.length() > 60_000) {
-                    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    b.setLength(0);
-                }
-            }
-            byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
-    }
-
-    /** One COPY text value: null as {@code \N}; backslash, tab, newline and carriage return escaped. */
-    static void copyValue(StringBuilder b, Object value) {
-        if (value == null) {
-            b.append("\\N");
-            return;
-        }
-        String s = value instanceof Timestamp t ? t.toInstant().toString() : value.toString(); // ISO-8601 UTC
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
-        }
-    }
-
-    private static void batch(Connection c, String table, String columns, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        String marks = String.join(", ", Collections.nCopies(rows.getFirst().length, "?"));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")")) {
-            int pending = 0;
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 1, row[i]);
-                }
-                ps.addBatch();
-                if (++pending == 1_000) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
-        }
-    }
 
     /** Blocks decided in {@code [from, to)} grouped three ways; one verdict with two codes counts once per code. */
     Map<String, List<Count>> report(Instant from, Instant to) {

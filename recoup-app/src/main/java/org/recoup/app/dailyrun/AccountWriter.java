@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.recoup.app.delinquency.AccountStates;
+import org.recoup.app.storage.RowSink;
 import org.recoup.app.strategy.StrategySet;
 import org.recoup.engine.delinquency.DelinquencyPolicy;
 import org.recoup.engine.compliance.HoldType;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.recoup.app.compliance.ContactGate;
+import org.recoup.app.storage.RowSink;
 import org.recoup.engine.compliance.ContactRequest;
 import org.recoup.engine.compliance.Verdict;
 import org.springframework.batch.infrastructure.item.Chunk;

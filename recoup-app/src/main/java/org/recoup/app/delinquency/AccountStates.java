@@ -7,11 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.recoup.app.portfolio.IdRange;
+import org.recoup.app.storage.RowSink;
 import org.recoup.engine.delinquency.AgingBucket;
 import org.recoup.engine.delinquency.DelinquencyState;
 import org.recoup.engine.delinquency.Overdue;
@@ -52,19 +53,6 @@ public class AccountStates {
     }
 
     /**
-     * Opens a writer that replaces the states of {@code asOf} for the accounts of {@code range}: the old rows are
-     * deleted and the new ones written in one transaction, committed by {@link StateWriter#commit()}.
-     */
-    public StateWriter openWriter(LocalDate asOf, long runId, IdRange range) {
-        try {
-            Connection c = dataSource.getConnection();
-            return StateWriter.open(c, asOf, runId, range);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open a connection to write states", e);
-        }
-    }
-
-    /**
      * Replaces, inside the caller's transaction, the states of {@code asOf} for the account ids from {@code first} to
      * {@code last} (inclusive, database order) with {@code states}: one chunk of a daily run, so that rerunning or
      * restarting it leaves exactly one state per account.
@@ -80,7 +68,15 @@ public class AccountStates {
                 delete.setString(i, last);
                 delete.executeUpdate();
             }
-            StateWriter.writeAll(c, asOf, runId, states);
+            List<Object[]> rows = new ArrayList<>(states.size());
+            for (DelinquencyState s : states) {
+                rows.add(new Object[] {asOf, s.accountId(), runId, s.currency().getCurrencyCode(), s.dpd(), s.bucket(),
+                    s.stage(), s.agingBucket().name(), s.riskClass().name(), s.overdue().principal(),
+                    s.overdue().interest(), s.overdue().fees(), s.overdue().penalty(), s.overdue().total(),
+                    s.outstandingPrincipal(), s.penaltyAccrued(), s.unappliedCredit(), s.oldestUnpaidDueDate(),
+                    s.policyVersion()});
+            }
+            RowSink.insert(c, "account_state", COLUMNS, rows);
         } catch (SQLException e) {
             throw new IllegalStateException("writing states of " + asOf + " up to " + last + " failed", e);
         } finally {

@@ -1,4 +1,4 @@
-package org.recoup.app.dailyrun;
+package org.recoup.app.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +25,8 @@ class RowSinkTest {
     @Test
     void copyTextEscapesBackslashTabNewlineAndCarriageReturn() {
         assertThat(encoded("a\\b\tc\nd\re|f")).isEqualTo("a\\\\b\\tc\\nd\\re|f");
+        // a verdict's facts and messages: JSON with a backslash, control characters and Chinese
+        assertThat(encoded("{\"a\":\"x\\y\"}\tline\nnext\rend 催收")).isEqualTo("{\"a\":\"x\\\\y\"}\\tline\\nnext\\rend 催收");
     }
 
     @Test
@@ -45,6 +47,8 @@ class RowSinkTest {
         assertThat(encoded(Instant.parse("2026-11-23T02:00:00Z"))).isEqualTo("2026-11-23T02:00:00Z");
         assertThat(encoded(-42L)).isEqualTo("-42");
         assertThat(encoded(7)).isEqualTo("7");
+        assertThat(encoded(Instant.parse("2026-11-23T09:30:00.123456Z"))).as("microseconds kept, UTC")
+                .isEqualTo("2026-11-23T09:30:00.123456Z");
     }
 
     @Test

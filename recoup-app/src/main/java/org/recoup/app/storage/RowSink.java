@@ -1,4 +1,4 @@
-package org.recoup.app.dailyrun;
+package org.recoup.app.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,14 +13,15 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Writes rows into one table on a connection the caller owns, inside its transaction: {@code COPY … FROM STDIN}
- * (text format) on PostgreSQL, JDBC batches elsewhere. Values: String, Long/Integer, LocalDate, Instant or null.
+ * (text format) on PostgreSQL, JDBC batches elsewhere. Values: String, Long/Integer, LocalDate, Instant (written as a
+ * UTC instant) or null.
  */
-final class RowSink {
+public final class RowSink {
 
     private RowSink() {
     }
 
-    static void insert(Connection c, String table, String columns, List<Object[]> rows) throws SQLException {
+    public static void insert(Connection c, String table, String columns, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
