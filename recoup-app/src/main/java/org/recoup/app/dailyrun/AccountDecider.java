@@ -19,12 +19,11 @@ final class AccountDecider {
     private AccountDecider() {
     }
 
-    static AccountDecision decide(AccountInput input, LocalDate asOf, DelinquencyPolicy policy, StrategySet strategies,
-                                  PtpHistory ptp) {
-        return decide(input, asOf, policy, strategies, ptp, Set.of());
-    }
-
-    /** With the holds in force on the borrower ({@link DecisionFacts#of(AccountInput, DelinquencyState, PtpHistory, Set)}). */
+    /**
+     * @param ptp   the account's promise history (null: none)
+     * @param holds the hold types in force on the borrower (null: none), see
+     *              {@link DecisionFacts#of(AccountInput, DelinquencyState, PtpHistory, Set)}
+     */
     static AccountDecision decide(AccountInput input, LocalDate asOf, DelinquencyPolicy policy, StrategySet strategies,
                                   PtpHistory ptp, Set<HoldType> holds) {
         DelinquencyState state = Delinquency.assess(input.snapshot(), asOf, policy);

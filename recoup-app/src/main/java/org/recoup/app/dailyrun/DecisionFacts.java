@@ -36,10 +36,6 @@ final class DecisionFacts {
     private DecisionFacts() {
     }
 
-    static SegmentationFacts of(AccountInput input, DelinquencyState state, PtpHistory ptp) {
-        return of(input, state, ptp, Set.of());
-    }
-
     /**
      * The segmentation facts of an account, with the holds in force on its borrower at the end of the business date:
      * an open COMPLAINT sets the profile's complaint flag; a DISPUTE hold counts as a dispute on file (as a DISPUTE

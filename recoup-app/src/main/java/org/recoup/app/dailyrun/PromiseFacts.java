@@ -22,9 +22,6 @@ import org.recoup.engine.segmentation.PtpHistory;
 @FunctionalInterface
 interface PromiseFacts {
 
-    /** No promise is known: every account gets {@link PtpHistory#NONE}. */
-    PromiseFacts NONE = (accounts, asOf) -> Map.of();
-
     Map<String, PtpHistory> histories(List<AccountSnapshot> accounts, LocalDate asOf);
 
     /** The promises of {@code promises}, resolved with the engine as of the business date. */
