@@ -1,0 +1,94 @@
+package org.recoup.app.security;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Which cases a user may see (no IDOR): administrators, supervisors and compliance officers see every case; a team
+ * lead the cases of their team; an agent the cases assigned to them and the unassigned cases of their team's queue;
+ * an agency user only the cases placed with their agency. A case is every account of one borrower party
+ * ({@code case_id = 'C-' || party_id}); an account or party is in scope when its case is. Callers answer 404 for a
+ * case out of scope, so that its existence is not revealed.
+ */
+@Service
+public class CaseScope {
+
+    private final JdbcClient jdbc;
+    private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
+    public CaseScope(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The signed-in user as an {@link Actor}, or empty when nobody (or an unknown user) is signed in. */
+    public Optional<Actor> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!trust.isAuthenticated(authentication)) {
+            return Optional.empty();
+        }
+        return actor(authentication.getName());
+    }
+
+    public Optional<Actor> actor(String username) {
+        return jdbc.sql("SELECT username, role, tier, team, agency_id FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, i) -> new Actor(rs.getString("username"), Role.valueOf(rs.getString("role")),
+                        rs.getString("tier") == null ? null : Tier.valueOf(rs.getString("tier")),
+                        rs.getString("team"), rs.getString("agency_id")))
+                .optional();
+    }
+
+    public boolean maySeeCase(Actor actor, String caseId) {
+        if (actor.seesEveryCase()) {
+            return true;
+        }
+        return jdbc.sql("SELECT team, agent, agency_id FROM case_assignment WHERE case_id = ?").param(caseId)
+                .query((rs, i) -> covers(actor, rs.getString("team"), rs.getString("agent"), rs.getString("agency_id")))
+                .optional().orElse(false);
+    }
+
+    /** Whether the case of the account's borrower is in scope. */
+    public boolean maySeeAccount(Actor actor, String accountId) {
+        if (actor.seesEveryCase()) {
+            return true;
+        }
+        return jdbc.sql("""
+                        SELECT ca.team, ca.agent, ca.agency_id FROM account_party ap
+                        JOIN case_assignment ca ON ca.case_id = 'C-' || ap.party_id
+                        WHERE ap.account_id = ? AND ap.role = 'BORROWER'""")
+                .param(accountId)
+                .query((rs, i) -> covers(actor, rs.getString("team"), rs.getString("agent"), rs.getString("agency_id")))
+                .list().stream().anyMatch(Boolean::booleanValue);
+    }
+
+    /** Whether the party is linked (in any role) to an account whose case is in scope. */
+    public boolean maySeeParty(Actor actor, String partyId) {
+        if (actor.seesEveryCase()) {
+            return true;
+        }
+        return jdbc.sql("""
+                        SELECT ca.team, ca.agent, ca.agency_id FROM account_party ap
+                        JOIN account_party b ON b.account_id = ap.account_id AND b.role = 'BORROWER'
+                        JOIN case_assignment ca ON ca.case_id = 'C-' || b.party_id
+                        WHERE ap.party_id = ?""")
+                .param(partyId)
+                .query((rs, i) -> covers(actor, rs.getString("team"), rs.getString("agent"), rs.getString("agency_id")))
+                .list().stream().anyMatch(Boolean::booleanValue);
+    }
+
+    private static boolean covers(Actor actor, String team, String agent, String agencyId) {
+        return switch (actor.role()) {
+            case ADMIN, SUPERVISOR, COMPLIANCE -> true;
+            case TEAM_LEAD -> actor.team() != null && actor.team().equals(team);
+            case AGENT -> actor.username().equals(agent)
+                    || (agent == null && actor.team() != null && actor.team().equals(team));
+            case AGENCY -> actor.agencyId() != null && actor.agencyId().equals(agencyId);
+        };
+    }
+}
