@@ -2,6 +2,8 @@ package org.recoup.app.security;
 
 import java.util.Optional;
 
+import org.recoup.app.api.ApiProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -42,6 +44,23 @@ public class CaseScope {
                         rs.getString("tier") == null ? null : Tier.valueOf(rs.getString("tier")),
                         rs.getString("team"), rs.getString("agency_id")))
                 .optional();
+    }
+
+    /** Whether the signed-in user may see the account; false when nobody is signed in. */
+    public boolean currentMaySeeAccount(String accountId) {
+        return current().map(actor -> maySeeAccount(actor, accountId)).orElse(false);
+    }
+
+    /**
+     * For an account id that arrives in a request body ({@code POST /api/v1/payments}, {@code /contacts},
+     * {@code /compliance/check}): refuses one out of the signed-in user's scope exactly as an unknown account —
+     * 422 {@code UNKNOWN_ACCOUNT}, field {@code accountId}.
+     */
+    public void requireAccountInBody(String accountId) {
+        if (accountId != null && !currentMaySeeAccount(accountId)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_ACCOUNT", "accountId",
+                    "account " + accountId + " does not exist");
+        }
     }
 
     public boolean maySeeCase(Actor actor, String caseId) {
