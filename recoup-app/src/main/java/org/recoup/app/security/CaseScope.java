@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Which cases a user may see (no IDOR): administrators, supervisors and compliance officers see every case; a team
- * lead the cases of their team; an agent the cases assigned to them and the unassigned cases of their team's queue;
- * an agency user only the cases placed with their agency. A case is every account of one borrower party
+ * lead the cases of their team; an agent the cases assigned to them and the unassigned cases of their team's queue
+ * (a case placed with an agency is not in the in-house queue); an agency user only the cases placed with their agency. A case is every account of one borrower party
  * ({@code case_id = 'C-' || party_id}); an account or party is in scope when its case is. Callers answer 404 for a
  * case out of scope, so that its existence is not revealed.
  */
@@ -106,7 +106,7 @@ public class CaseScope {
             case ADMIN, SUPERVISOR, COMPLIANCE -> true;
             case TEAM_LEAD -> actor.team() != null && actor.team().equals(team);
             case AGENT -> actor.username().equals(agent)
-                    || (agent == null && actor.team() != null && actor.team().equals(team));
+                    || (agent == null && agencyId == null && actor.team() != null && actor.team().equals(team));
             case AGENCY -> actor.agencyId() != null && actor.agencyId().equals(agencyId);
         };
     }
