@@ -49,7 +49,8 @@ public final class CaseAssignments {
             return assign(team, null, agencyId);
         }
 
-        private Case assign(String team, String agent, String agencyId) {
+        /** Any combination: a team, one agent of it, an agency (each may be null). */
+        public Case assign(String team, String agent, String agencyId) {
             jdbc.sql("DELETE FROM case_assignment WHERE case_id = ?").param(caseId).update();
             jdbc.sql("""
                             INSERT INTO case_assignment (case_id, team, agent, agency_id, assigned_at, assigned_by, reason)

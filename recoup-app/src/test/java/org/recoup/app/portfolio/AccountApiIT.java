@@ -62,6 +62,9 @@ class AccountApiIT extends IntegrationTest {
                 role == Role.AGENT ? Tier.JUNIOR : null,
                 role == Role.AGENT || role == Role.TEAM_LEAD ? TEAM : null,
                 role == Role.AGENCY ? AGENCY : null, "zh-CN", true));
+        if (role == Role.AGENT) {
+            new CaseAssignments(jdbc).ofAccount(account).assign(TEAM, name, AGENCY); // the agent's own case
+        }
         return api(name, "secret-" + name);
     }
 
