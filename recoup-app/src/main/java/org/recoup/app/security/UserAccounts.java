@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.recoup.app.api.ApiProblem;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -83,19 +86,55 @@ public class UserAccounts implements UserDetailsService {
                 .query(UserAccounts::view).optional();
     }
 
-    /** Creates a user unless one with that name exists; returns whether it was created. */
-    @Transactional
+    /**
+     * Creates a user unless one with that name exists; returns whether it was created. Two concurrent creations of one
+     * name create it once (the primary key decides; the other answers false). One statement, no transaction of its own:
+     * on PostgreSQL a failed insert would leave a surrounding transaction unable to commit.
+     */
     public boolean create(String username, String rawPassword, UserFields f) {
         if (exists(username)) {
             return false;
         }
+        try {
+            insert(username, rawPassword, f);
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    private void insert(String username, String rawPassword, UserFields f) {
         jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, role, tier, team, agency_id, locale, enabled)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(username, passwordEncoder.encode(rawPassword), f.displayName(), f.role().name(),
                         f.tier() == null ? null : f.tier().name(), f.team(), f.agencyId(), f.locale(), f.enabled())
                 .update();
-        return true;
+    }
+
+    /**
+     * Replaces every field of an existing user but the password, and sets a new password when one is given; refuses
+     * (409 {@code LAST_ADMIN}) to demote or disable the last enabled administrator. The enabled administrators are
+     * locked first, so two concurrent changes cannot each leave the other as the "remaining" one.
+     */
+    @Transactional
+    public Optional<UserView> change(String username, UserFields f, String rawPassword) {
+        List<String> admins = jdbc.sql("SELECT username FROM app_user WHERE role = 'ADMIN' AND enabled = TRUE FOR UPDATE")
+                .query(String.class).list();
+        Optional<UserView> current = find(username);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean losesAdmin = admins.contains(username) && (f.role() != Role.ADMIN || !f.enabled());
+        if (losesAdmin && otherEnabledAdmins(username) == 0) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "LAST_ADMIN", f.role() != Role.ADMIN ? "role" : "enabled",
+                    "user " + username + " is the last enabled administrator");
+        }
+        update(username, f);
+        if (rawPassword != null) {
+            setPassword(username, rawPassword);
+        }
+        return find(username);
     }
 
     /** Replaces every field of an existing user but the password; returns whether the user exists. */
@@ -127,7 +166,6 @@ public class UserAccounts implements UserDetailsService {
      * {@code lead} (team lead of {@code early}), {@code agent} (intermediate, {@code early}), {@code agent2} (junior,
      * {@code early}), {@code senior} (senior, {@code late}), {@code compliance} and {@code agency} (agency {@code AG-1}).
      */
-    @Transactional
     public void createDemoUsers(String password) {
         create("supervisor", password, new UserFields("Demo Supervisor 主管", Role.SUPERVISOR, null, null, null, "zh-CN", true));
         create("lead", password, new UserFields("Demo Team Lead 组长", Role.TEAM_LEAD, null, "early", null, "zh-CN", true));

@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -120,7 +119,6 @@ class UserController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "the last enabled administrator would be lost (LAST_ADMIN)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @Transactional
     UserAccounts.UserView update(@PathVariable String username, @RequestBody UserRequest body) {
         if (body == null) {
             throw ApiProblem.badRequest("INVALID_BODY", null, "the body must be a JSON object");
@@ -135,17 +133,7 @@ class UserController {
                 body.role() == null ? current.role() : body.role(), body.tier(), body.team(), body.agencyId(),
                 body.locale() == null ? current.locale() : body.locale(),
                 body.enabled() == null ? current.enabled() : body.enabled());
-        boolean losesAdmin = current.role() == Role.ADMIN && current.enabled()
-                && (fields.role() != Role.ADMIN || !fields.enabled());
-        if (losesAdmin && users.otherEnabledAdmins(username) == 0) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "LAST_ADMIN", fields.role() != Role.ADMIN ? "role" : "enabled",
-                    "user " + username + " is the last enabled administrator");
-        }
-        users.update(username, fields);
-        if (password != null) {
-            users.setPassword(username, password);
-        }
-        return users.find(username).orElseThrow();
+        return users.change(username, fields, password).orElseThrow(() -> ApiProblem.notFound("user", username));
     }
 
     /** Validates the role's rules and normalises blanks to none. */

@@ -2,6 +2,13 @@ package org.recoup.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.recoup.app.ApiClient;
 import org.recoup.app.IntegrationTest;
@@ -91,6 +98,36 @@ class UserAdminIT extends IntegrationTest {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("USER_EXISTS");
+    }
+
+    @Test
+    void concurrentCreationsOfOneUsernameCreateItOnce() throws Exception {
+        String name = uniqueId("racer");
+        String body = """
+                {"username":"%s","password":"long-enough-1","displayName":"A","role":"COMPLIANCE"}""".formatted(name);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ApiClient.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return create(body);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ApiClient.Response> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS).status());
+            }
+
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(name).query(Long.class)
+                    .single()).isEqualTo(1L);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
