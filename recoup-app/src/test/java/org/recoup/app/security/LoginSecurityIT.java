@@ -40,8 +40,8 @@ class LoginSecurityIT extends IntegrationTest {
         Browser.Page refused = browser.signIn(user, PASSWORD);
 
         assertThat(refused.redirectPath()).isEqualTo("/login?locked");
-        assertThat(browser.get("/login?locked").body()).contains("Too many failed sign-in attempts");
-        assertThat(new Browser(port).acceptLanguage("zh-CN").get("/login?locked").body()).contains("登录失败次数过多");
+        assertThat(browser.get("/login?locked").body()).contains("Too many failed sign-in attempts", "wait 15 minutes");
+        assertThat(new Browser(port).acceptLanguage("zh-CN").get("/login?locked").body()).contains("登录失败次数过多", "等待 15 分钟");
         assertThat(browser.get("/api-never-reached").status()).as("still signed out").isEqualTo(302);
     }
 
