@@ -86,6 +86,18 @@ class RoleLoginBrowserIT extends BrowserIT {
         screenshot("denied-case");
     }
 
+    @Test
+    void anAgencyUserOpeningAnInternalPageGetsTheNotAllowedPage() {
+        login("agency", DemoPortfolioLoader.DEMO_PASSWORD);
+
+        var response = page.navigate("/ui/strategies");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.locator("#forbidden h1").innerText()).isEqualTo("无权访问");
+        assertThat(page.locator("header.topbar nav.nav a").count()).as("still in the signed-in shell").isEqualTo(1);
+        screenshot("forbidden");
+    }
+
     private static String path(String url) {
         return java.net.URI.create(url).getPath();
     }
