@@ -22,13 +22,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * Two filter chains: the API (and actuator) is stateless HTTP Basic without cookies, so CSRF does not apply; the web
- * UI uses form login with a session, CSRF tokens and session-fixation protection (the session id changes at sign-in).
+ * UI uses form login with a session, CSRF tokens and session-fixation protection (the session id changes at sign-in);
+ * a session ends as soon as its user is disabled or changes role ({@link SessionRevalidation}).
  * Both check passwords behind the same {@link LoginThrottle}. An API credential, once verified, is remembered for a
  * minute ({@link VerifiedCredentials}) so that bcrypt runs once per client and minute, not per call.
  * <p>
@@ -134,7 +136,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(failure)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new SessionRevalidation(users), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 

@@ -154,6 +154,30 @@ class UserAdminIT extends IntegrationTest {
     }
 
     @Test
+    void disablingAUserOrChangingTheirRoleEndsTheirOpenWebSession() {
+        String disabled = uniqueId("leaver");
+        String demoted = uniqueId("demoted");
+        for (String name : new String[] {disabled, demoted}) {
+            create("""
+                    {"username":"%s","password":"long-enough-1","displayName":"A","role":"SUPERVISOR"}""".formatted(name));
+        }
+        Browser leaver = new Browser(port);
+        Browser supervisor = new Browser(port);
+        leaver.signIn(disabled, "long-enough-1");
+        supervisor.signIn(demoted, "long-enough-1");
+        assertThat(leaver.get("/").status()).isEqualTo(200);
+        assertThat(supervisor.get("/").status()).isEqualTo(200);
+
+        api().put("/api/v1/users/" + disabled, "{\"enabled\":false}");
+        api().put("/api/v1/users/" + demoted, "{\"role\":\"COMPLIANCE\"}");
+
+        assertThat(leaver.get("/").redirectPath()).isEqualTo("/login");
+        assertThat(supervisor.get("/").redirectPath()).as("signs in again to get the new role").isEqualTo("/login");
+        assertThat(supervisor.signIn(demoted, "long-enough-1").redirectPath()).isEqualTo("/");
+        assertThat(supervisor.get("/ui/simulation").status()).isEqualTo(200);
+    }
+
+    @Test
     void changingAnUnknownUserIsNotFoundAndARoleChangeMustBringTheNewRolesFields() {
         assertThat(api().put("/api/v1/users/" + uniqueId("ghost"), "{\"displayName\":\"x\"}").status()).isEqualTo(404);
         String name = uniqueId("lead");
