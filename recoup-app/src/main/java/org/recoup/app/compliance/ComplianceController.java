@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.recoup.app.api.ApiProblem;
+import org.recoup.app.security.CaseScope;
 import org.recoup.engine.compliance.Channel;
 import org.recoup.engine.compliance.ContentLint;
 import org.recoup.engine.compliance.PartyRole;
@@ -34,11 +35,13 @@ class ComplianceController {
     private final ContactGate gate;
     private final VerdictAudit audit;
     private final MessageTemplates templates;
+    private final CaseScope scope;
 
-    ComplianceController(ContactGate gate, VerdictAudit audit, MessageTemplates templates) {
+    ComplianceController(ContactGate gate, VerdictAudit audit, MessageTemplates templates, CaseScope scope) {
         this.gate = gate;
         this.audit = audit;
         this.templates = templates;
+        this.scope = scope;
     }
 
     @PostMapping(path = "/api/v1/compliance/check", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -58,6 +61,7 @@ class ComplianceController {
             + "another party (CONTACT_POINT_INVALID); `field` names the field",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     VerdictView check(@Valid @RequestBody ContactRequestBody.Check body, Principal principal) {
+        scope.requireAccountInBody(body.accountId());
         ContactRequestBody.Check resolved = new ContactRequestBody.Check(body.accountId(), body.partyId(),
                 body.contactPointId(), body.channel(), body.at(), templates.contentFor(body.content(), body.templateId()),
                 body.staff(), body.purpose(), body.templateId());

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import org.recoup.app.api.ApiProblem;
+import org.recoup.app.security.CaseScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,10 +28,12 @@ class ContactController {
 
     private final ContactRecording recording;
     private final MessageTemplates templates;
+    private final CaseScope scope;
 
-    ContactController(ContactRecording recording, MessageTemplates templates) {
+    ContactController(ContactRecording recording, MessageTemplates templates, CaseScope scope) {
         this.recording = recording;
         this.templates = templates;
+        this.scope = scope;
     }
 
     @PostMapping(path = "/api/v1/contacts", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -56,6 +59,7 @@ class ContactController {
             + "`nextAllowedAt`, `verdictId`), or unknown account/party/contact point (field named)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<?> record(@Valid @RequestBody ContactRequestBody.Record body, Principal principal) {
+        scope.requireAccountInBody(body.accountId());
         ContactRequestBody.Record resolved = new ContactRequestBody.Record(body.accountId(), body.partyId(),
                 body.contactPointId(), body.channel(), body.at(), templates.contentFor(body.content(), body.templateId()),
                 body.staff(), body.purpose(), body.templateId(), body.outcome(), body.contactId(), body.disposition(),
@@ -84,9 +88,10 @@ class ContactController {
 
     @GetMapping(path = "/api/v1/contacts/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One recorded contact (imported or recorded through the gate)")
-    @ApiResponse(responseCode = "404", description = "no contact has this id",
+    @ApiResponse(responseCode = "404", description = "no contact has this id (or its account is out of the caller's scope)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ContactRecording.ContactView contact(@PathVariable String contactId) {
-        return recording.find(contactId).orElseThrow(() -> ApiProblem.notFound("contact", contactId));
+        return recording.find(contactId).filter(c -> scope.currentMaySeeAccount(c.accountId()))
+                .orElseThrow(() -> ApiProblem.notFound("contact", contactId));
     }
 }

@@ -16,7 +16,6 @@ import org.recoup.app.portfolio.ImportProgress;
 import org.recoup.app.portfolio.ImportResult;
 import org.recoup.app.portfolio.ImportService;
 import org.recoup.app.portfolio.ImportSource;
-import org.recoup.app.security.Role;
 import org.recoup.app.security.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Order(10)
 public class DemoPortfolioLoader implements ApplicationRunner {
 
-    /** Password of the demo users {@code supervisor} and {@code agent}; documented in the README. */
+    /** Password of the demo users (see {@code UserAccounts.createDemoUsers}); documented in the README. */
     public static final String DEMO_PASSWORD = "demo1234";
 
     private static final Logger log = LoggerFactory.getLogger(DemoPortfolioLoader.class);
@@ -91,8 +90,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
                         + " error(s), first: " + imported.errors().stream().limit(3).toList()
                         + (imported.failure() == null ? "" : "; " + imported.failure()));
             }
-            users.createIfAbsent("supervisor", DEMO_PASSWORD, "Demo Supervisor 主管", Role.SUPERVISOR, "zh-CN");
-            users.createIfAbsent("agent", DEMO_PASSWORD, "Demo Agent 催收员", Role.AGENT, "zh-CN");
+            users.createDemoUsers(DEMO_PASSWORD);
             RunView run = runs.runAndWait(asOf, "demo", RunProgress.NONE);
             log.info("Demo portfolio loaded: {} rows imported (import {}), daily run {} for {} {}", imported.processed(),
                     imported.id(), run.id(), asOf, run.status());

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.recoup.app.api.ApiProblem;
+import org.recoup.app.security.CaseScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,9 +34,11 @@ class PaymentController {
     static final int MAX_KEY_LENGTH = 255;
 
     private final PaymentPosting posting;
+    private final CaseScope scope;
 
-    PaymentController(PaymentPosting posting) {
+    PaymentController(PaymentPosting posting, CaseScope scope) {
         this.posting = posting;
+        this.scope = scope;
     }
 
     @PostMapping(path = "/api/v1/payments", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -66,6 +69,7 @@ class PaymentController {
             @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @RequestBody PaymentRequest request,
             Authentication caller) {
+        scope.requireAccountInBody(request.accountId());
         PaymentPosting.Outcome outcome = posting.post(caller.getName(), key(idempotencyKey), request);
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/payments/" + outcome.payment().paymentId()))
@@ -75,10 +79,11 @@ class PaymentController {
     @GetMapping(path = "/api/v1/payments/{paymentId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One payment")
     @ApiResponse(responseCode = "200", description = "the payment")
-    @ApiResponse(responseCode = "404", description = "no payment has this id",
+    @ApiResponse(responseCode = "404", description = "no payment has this id (or its account is out of the caller's scope)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     PaymentResponse payment(@PathVariable String paymentId) {
-        return posting.find(paymentId).orElseThrow(() -> ApiProblem.notFound("payment", paymentId));
+        return posting.find(paymentId).filter(p -> scope.currentMaySeeAccount(p.accountId()))
+                .orElseThrow(() -> ApiProblem.notFound("payment", paymentId));
     }
 
     @GetMapping(path = "/api/v1/accounts/{id}/payments", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -6,12 +6,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Set;
-import org.recoup.app.security.Role;
+import org.recoup.app.security.Actor;
+import org.recoup.app.security.CaseScope;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,13 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts", description = "The debt file: accounts with their parties, contact points, instalments and payments")
 class AccountController {
 
-    /** Roles that see contact points in full; everybody else sees them masked. */
-    static final Set<Role> UNMASKED_ROLES = Set.of(Role.ADMIN, Role.SUPERVISOR, Role.COMPLIANCE);
-
     private final Accounts accounts;
+    private final CaseScope scope;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, CaseScope scope) {
         this.accounts = accounts;
+        this.scope = scope;
     }
 
     @GetMapping(path = "/api/v1/accounts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -36,18 +33,10 @@ class AccountController {
                     + "shown in full to ADMIN, SUPERVISOR and COMPLIANCE users and masked for everybody else "
                     + "(phones 139****0001, e-mails l***@example.com, addresses: first 6 characters + ***).")
     @ApiResponse(responseCode = "200", description = "the account")
-    @ApiResponse(responseCode = "404", description = "no account has this id",
+    @ApiResponse(responseCode = "404", description = "no account has this id, or its case is not in the caller's scope",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    AccountResponse account(@Parameter(description = "the lender's account id") @PathVariable String id,
-                            Authentication caller) {
-        return AccountResponse.of(accounts.detail(id, maySeeContacts(caller)));
-    }
-
-    static boolean maySeeContacts(Authentication caller) {
-        if (caller == null) {
-            return false;
-        }
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(authority -> UNMASKED_ROLES.stream().anyMatch(role -> role.authority().equals(authority)));
+    AccountResponse account(@Parameter(description = "the lender's account id") @PathVariable String id) {
+        // the case scope (404 out of scope) is checked by security.ScopeInterceptor from the {id} of /accounts/{id}
+        return AccountResponse.of(accounts.detail(id, scope.current().map(Actor::seesContactValues).orElse(false)));
     }
 }

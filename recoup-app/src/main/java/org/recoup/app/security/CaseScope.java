@@ -2,6 +2,8 @@ package org.recoup.app.security;
 
 import java.util.Optional;
 
+import org.recoup.app.api.ApiProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -11,8 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Which cases a user may see (no IDOR): administrators, supervisors and compliance officers see every case; a team
- * lead the cases of their team; an agent the cases assigned to them and the unassigned cases of their team's queue;
- * an agency user only the cases placed with their agency. A case is every account of one borrower party
+ * lead the cases of their team; an agent the cases assigned to them and the unassigned cases of their team's queue
+ * (a case placed with an agency is not in the in-house queue); an agency user only the cases placed with their agency. A case is every account of one borrower party
  * ({@code case_id = 'C-' || party_id}); an account or party is in scope when its case is. Callers answer 404 for a
  * case out of scope, so that its existence is not revealed.
  */
@@ -42,6 +44,23 @@ public class CaseScope {
                         rs.getString("tier") == null ? null : Tier.valueOf(rs.getString("tier")),
                         rs.getString("team"), rs.getString("agency_id")))
                 .optional();
+    }
+
+    /** Whether the signed-in user may see the account; false when nobody is signed in. */
+    public boolean currentMaySeeAccount(String accountId) {
+        return current().map(actor -> maySeeAccount(actor, accountId)).orElse(false);
+    }
+
+    /**
+     * For an account id that arrives in a request body ({@code POST /api/v1/payments}, {@code /contacts},
+     * {@code /compliance/check}): refuses one out of the signed-in user's scope exactly as an unknown account —
+     * 422 {@code UNKNOWN_ACCOUNT}, field {@code accountId}.
+     */
+    public void requireAccountInBody(String accountId) {
+        if (accountId != null && !currentMaySeeAccount(accountId)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_ACCOUNT", "accountId",
+                    "account " + accountId + " does not exist");
+        }
     }
 
     public boolean maySeeCase(Actor actor, String caseId) {
@@ -87,7 +106,7 @@ public class CaseScope {
             case ADMIN, SUPERVISOR, COMPLIANCE -> true;
             case TEAM_LEAD -> actor.team() != null && actor.team().equals(team);
             case AGENT -> actor.username().equals(agent)
-                    || (agent == null && actor.team() != null && actor.team().equals(team));
+                    || (agent == null && agencyId == null && actor.team() != null && actor.team().equals(team));
             case AGENCY -> actor.agencyId() != null && actor.agencyId().equals(agencyId);
         };
     }

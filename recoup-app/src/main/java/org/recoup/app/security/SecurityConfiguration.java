@@ -1,69 +1,112 @@
 package org.recoup.app.security;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * Two filter chains: the API (and actuator) is stateless HTTP Basic without cookies, so CSRF does not apply; the web
- * UI uses form login with a session, CSRF tokens and session-fixation protection. An API credential, once verified,
- * is remembered for a minute ({@link VerifiedCredentials}) so that bcrypt runs once per client and minute, not per call.
+ * UI uses form login with a session, CSRF tokens and session-fixation protection (the session id changes at sign-in);
+ * a session ends as soon as its user is disabled or changes role ({@link SessionRevalidation}).
+ * Both check passwords behind the same {@link LoginThrottle}. An API credential, once verified, is remembered for a
+ * minute ({@link VerifiedCredentials}) so that bcrypt runs once per client and minute, not per call.
+ * <p>
+ * Who may call what is decided here by role and path; which case, account or party a caller may see is decided by
+ * {@link CaseScope} (see {@link ScopeInterceptor}). docs/security.md explains how to add an endpoint: add its line
+ * here when it is not open to every signed-in user, and its entry in the authorization matrix test.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     private static final Duration API_CREDENTIAL_TTL = Duration.ofMinutes(1);
-    private static final String[] WRITERS = {Role.ADMIN.name(), Role.SUPERVISOR.name()};
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String SUPERVISOR = Role.SUPERVISOR.name();
+    private static final String TEAM_LEAD = Role.TEAM_LEAD.name();
+    private static final String AGENT = Role.AGENT.name();
+    private static final String COMPLIANCE = Role.COMPLIANCE.name();
+    private static final String AGENCY = Role.AGENCY.name();
+    private static final String[] WRITERS = {ADMIN, SUPERVISOR};
+    /** Everybody but external agency users: the lender's own staff. */
+    private static final String[] STAFF = {ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, COMPLIANCE};
+    /** Roles that work accounts: record payments and promises. */
+    private static final String[] COLLECTORS = {ADMIN, SUPERVISOR, TEAM_LEAD, AGENT};
+    /** Roles that see the whole book (portfolio-wide exports). */
+    private static final String[] WHOLE_BOOK = {ADMIN, SUPERVISOR, COMPLIANCE};
+
+    @Bean
+    LoginThrottle loginThrottle(Clock clock,
+                                @Value("${recoup.security.login-throttle.max-failures-per-user:5}") int perUser,
+                                @Value("${recoup.security.login-throttle.max-failures-per-address:20}") int perAddress,
+                                @Value("${recoup.security.login-throttle.window:15m}") Duration window) {
+        return new LoginThrottle(clock, perUser, perAddress, window);
+    }
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, UserAccounts users, PasswordEncoder passwordEncoder, Clock clock)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, UserAccounts users, PasswordEncoder passwordEncoder, Clock clock,
+                                 LoginThrottle throttle) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         http.securityMatcher("/api/**", "/actuator/**")
-                .authenticationManager(new ProviderManager(new VerifiedCredentials(passwords, clock, API_CREDENTIAL_TTL)))
+                .authenticationManager(new ProviderManager(new ThrottledAuthentication(
+                        new VerifiedCredentials(passwords, clock, API_CREDENTIAL_TTL), throttle)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/**", "/api/v1/runs/**").hasAnyRole(WRITERS)
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/imports", "/api/v1/imports/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/runs", "/api/v1/runs/**").hasAnyRole(WRITERS)
+                        .requestMatchers("/api/v1/runs", "/api/v1/runs/**").hasAnyRole(WHOLE_BOOK)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/config/compliance-profiles")
-                        .hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
+                        .hasAnyRole(ADMIN, COMPLIANCE)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/config/**").hasAnyRole(WRITERS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/validate").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/**", "/api/v1/experiments/**")
+                        .requestMatchers("/api/v1/config/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/validate").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/**", "/api/v1/experiments", "/api/v1/experiments/**")
                         .hasAnyRole(WRITERS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/contacts/**").hasAnyRole(Role.ADMIN.name(),
-                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(), Role.AGENCY.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/parties/*/holds").hasAnyRole(Role.ADMIN.name(),
-                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(), Role.COMPLIANCE.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/parties/*/contact-window").hasAnyRole(Role.ADMIN.name(),
-                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(), Role.COMPLIANCE.name())
+                        .requestMatchers("/api/v1/strategies", "/api/v1/strategies/**", "/api/v1/experiments",
+                                "/api/v1/experiments/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contacts", "/api/v1/contacts/**")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/parties/*/holds")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, COMPLIANCE)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/parties/*/contact-window")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, COMPLIANCE)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/parties/*/holds/*")
-                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.COMPLIANCE.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/templates/**")
-                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.COMPLIANCE.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/compliance/report").hasAnyRole(Role.ADMIN.name(),
-                                Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.COMPLIANCE.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/**")
-                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name())
+                        .hasAnyRole(ADMIN, SUPERVISOR, COMPLIANCE)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/templates/**").hasAnyRole(ADMIN, SUPERVISOR, COMPLIANCE)
+                        .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/compliance/report")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments", "/api/v1/payments/**").hasAnyRole(COLLECTORS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/promises", "/api/v1/accounts/*/promises/**")
+                        .hasAnyRole(COLLECTORS)
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint(clock)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable());
@@ -72,18 +115,56 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain webChain(HttpSecurity http, UserAccounts users, PasswordEncoder passwordEncoder,
+                                 LoginThrottle throttle) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setDefaultFailureUrl("/login?error");
+        failure.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?locked"));
+        http.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle)))
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                                "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ui/strategies/*/versions", "/ui/strategies/*/versions/*/activate")
                         .hasAnyRole(WRITERS)
-                        .requestMatchers("/compliance/**").hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(),
-                                Role.TEAM_LEAD.name(), Role.COMPLIANCE.name())
+                        .requestMatchers("/", "/ui/overview/**", "/ui/strategies", "/ui/strategies/**",
+                                "/ui/experiments/**", "/ui/simulation").hasAnyRole(STAFF)
+                        .requestMatchers("/compliance/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(failure)
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new SessionRevalidation(users), AnonymousAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * HTTP Basic's 401 challenge, or — for a throttled sign-in — 429 with a problem body and {@code Retry-After}, so
+     * that an integration knows to wait rather than retry.
+     */
+    private static AuthenticationEntryPoint apiEntryPoint(Clock clock) {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Recoup");
+        return (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                throttled(response, throttled.retryAt(), clock.instant());
+            } else {
+                basic.commence(request, response, exception);
+            }
+        };
+    }
+
+    private static void throttled(HttpServletResponse response, Instant retryAt, Instant now) throws IOException {
+        long seconds = Math.max(1, Duration.between(now, retryAt).toSeconds());
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                + "\"detail\":\"too many failed sign-in attempts for this user or from this address; try again after "
+                + retryAt + "\",\"code\":\"LOGIN_THROTTLED\",\"retryAt\":\"" + retryAt + "\"}");
     }
 }

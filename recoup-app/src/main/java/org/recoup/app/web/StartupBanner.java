@@ -37,7 +37,7 @@ class StartupBanner {
         b.append("  Log in as admin / ").append(adminPasswordConfigured
                 ? "the password in RECOUP_ADMIN_PASSWORD" : "the password printed when admin was created").append('\n');
         if (demoUsers) {
-            b.append("  Demo users: supervisor / demo1234, agent / demo1234\n");
+            b.append("  Demo users (password demo1234): supervisor, lead, agent, agent2, senior, compliance, agency\n");
         }
         b.append("  Debt file: ").append(String.format("%,d", accounts)).append(" accounts\n");
         log.info(b.toString());

@@ -265,6 +265,7 @@ class ContactGateIT extends IntegrationTest {
         jdbc.sql("UPDATE app_user SET team = ? WHERE username = ?").params(team, lead).update();
         String templateId = uniqueId("tpl");
         GateFixture.Debt d = fixture.account("CN", "Asia/Shanghai");
+        new org.recoup.app.CaseAssignments(jdbc).ofAccount(d.account()).toTeam(team); // the lead's scope
         ApiClient asLead = api(lead, "lead-password-1");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 

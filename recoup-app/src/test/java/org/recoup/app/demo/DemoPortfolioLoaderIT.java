@@ -41,7 +41,19 @@ class DemoPortfolioLoaderIT extends IntegrationTest {
                 .params(asOf, asOf).query(Long.class).single()).as("planned actions of the demo cases").isPositive();
 
         assertThat(api("supervisor", DemoPortfolioLoader.DEMO_PASSWORD).get("/api/v1/runs").status()).isEqualTo(200);
-        assertThat(api("agent", DemoPortfolioLoader.DEMO_PASSWORD).get("/api/v1/accounts/L-000001").status()).isEqualTo(200);
+        assertThat(api("supervisor", DemoPortfolioLoader.DEMO_PASSWORD).get("/api/v1/accounts/L-000001").status())
+                .isEqualTo(200);
+        // every demo login exists with its role; an agent sees a case only once it is assigned to them or their team
+        for (String user : java.util.List.of("lead", "agent", "agent2", "senior", "compliance", "agency")) {
+            assertThat(api(user, DemoPortfolioLoader.DEMO_PASSWORD).get("/api/v1/accounts/L-000001").status())
+                    .as(user).isIn(200, 404);
+        }
+        assertThat(jdbc.sql("SELECT role || '/' || COALESCE(tier, '-') || '/' || COALESCE(team, '-') || '/' "
+                        + "|| COALESCE(agency_id, '-') FROM app_user WHERE username IN "
+                        + "('supervisor', 'lead', 'agent', 'agent2', 'senior', 'compliance', 'agency') ORDER BY username")
+                .query(String.class).list()).containsExactly("AGENCY/-/-/AG-1", "AGENT/INTERMEDIATE/early/-",
+                "AGENT/JUNIOR/early/-", "COMPLIANCE/-/-/-", "TEAM_LEAD/-/early/-", "AGENT/SENIOR/late/-",
+                "SUPERVISOR/-/-/-");
     }
 
     @Test

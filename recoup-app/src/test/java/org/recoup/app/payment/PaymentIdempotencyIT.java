@@ -70,6 +70,10 @@ class PaymentIdempotencyIT extends IntegrationTest {
         jdbc.sql("INSERT INTO account (account_id, product, currency, principal_minor, open_date) "
                         + "VALUES (?, 'CONSUMER_LOAN', 'CNY', 1000000, ?)")
                 .params(account, LocalDate.of(2026, 1, 1)).update();
+        jdbc.sql("INSERT INTO party (party_id, name, gender, time_zone) VALUES (?, 'Borrower', 'U', 'Asia/Shanghai')")
+                .param(account + "-B").update();
+        jdbc.sql("INSERT INTO account_party (account_id, party_id, role) VALUES (?, ?, 'BORROWER')")
+                .params(account, account + "-B").update();
         context.addApplicationListener(recorder);
     }
 
@@ -183,6 +187,7 @@ class PaymentIdempotencyIT extends IntegrationTest {
     void keysAreScopedPerUser() {
         String agent = uniqueId("agent");
         users.createIfAbsent(agent, "agent-password", "Agent", Role.AGENT, "en");
+        new org.recoup.app.CaseAssignments(jdbc).ofAccount(account).toAgent("payments-team", agent); // the agent's case
         String sharedKey = uniqueId("K");
 
         var byAdmin = api().post("/api/v1/payments", body("10.00"), key(sharedKey));
@@ -218,6 +223,7 @@ class PaymentIdempotencyIT extends IntegrationTest {
         String name = uniqueId("racer");
         jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, role) VALUES (?, '{noop}pw', ?, 'AGENT')")
                 .params(name, name).update();
+        new org.recoup.app.CaseAssignments(jdbc).ofAccount(account).toAgent("payments-team", name); // the agent's case
         return api(name, "pw");
     }
 

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recoup.app.ApiClient;
 import org.recoup.app.IntegrationTest;
+import org.recoup.app.CaseAssignments;
 import org.recoup.app.security.Role;
+import org.recoup.app.security.Tier;
 import org.recoup.app.security.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -48,11 +50,21 @@ class AccountApiIT extends IntegrationTest {
         rows.installment(account, 1, LocalDate.of(2026, 2, 5), 53000, 1200, 500);
         rows.installment(account, 2, LocalDate.of(2026, 3, 5), 53000, 1000, 0);
         rows.payment(uniqueId("PAY"), account, OffsetDateTime.parse("2026-02-05T20:30:00+08:00"), 54700, "ALIPAY");
+        new CaseAssignments(jdbc).ofAccount(account).toAgency(TEAM, AGENCY); // in every role's scope below
     }
+
+    private static final String TEAM = "account-api-team";
+    private static final String AGENCY = "AG-account-api";
 
     private ApiClient userWith(Role role) {
         String name = uniqueId(role.name().toLowerCase());
-        users.createIfAbsent(name, "secret-" + name, name, role, "zh-CN");
+        users.create(name, "secret-" + name, new UserAccounts.UserFields(name, role,
+                role == Role.AGENT ? Tier.JUNIOR : null,
+                role == Role.AGENT || role == Role.TEAM_LEAD ? TEAM : null,
+                role == Role.AGENCY ? AGENCY : null, "zh-CN", true));
+        if (role == Role.AGENT) {
+            new CaseAssignments(jdbc).ofAccount(account).assign(TEAM, name, AGENCY); // the agent's own case
+        }
         return api(name, "secret-" + name);
     }
 

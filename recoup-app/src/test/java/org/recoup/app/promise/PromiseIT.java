@@ -176,6 +176,8 @@ class PromiseIT extends IntegrationTest {
     void onlyRolesThatWorkAccountsMayRecordPromises() {
         String user = uniqueId("agency").toLowerCase(java.util.Locale.ROOT);
         users.createIfAbsent(user, "agency-pass-1", "Agency", org.recoup.app.security.Role.AGENCY, "en");
+        jdbc.sql("UPDATE app_user SET agency_id = ? WHERE username = ?").params(user, user).update();
+        new org.recoup.app.CaseAssignments(jdbc).ofAccount(account).toAgency(null, user); // placed with the agency
         var refused = api(user, "agency-pass-1").post("/api/v1/accounts/" + account + "/promises",
                 body(borrower, "10", today()), Map.of());
         assertThat(refused.status()).isEqualTo(403);
