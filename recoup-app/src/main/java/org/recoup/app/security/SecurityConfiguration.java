@@ -60,6 +60,10 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.COMPLIANCE.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/compliance/report").hasAnyRole(Role.ADMIN.name(),
                                 Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/outcomes", "/api/v1/cases/*/payment-claims")
+                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name(),
+                                Role.AGENCY.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payment-claims/**").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name())
                         .anyRequest().authenticated())
@@ -78,6 +82,7 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ui/strategies/*/versions", "/ui/strategies/*/versions/*/activate")
                         .hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/ui/claims/**").hasAnyRole(WRITERS)
                         .requestMatchers("/compliance/**").hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(),
                                 Role.TEAM_LEAD.name(), Role.COMPLIANCE.name())
                         .anyRequest().authenticated())
