@@ -31,7 +31,7 @@ class ContactOptions {
                   Instant nextAllowedAt) {
 
         /** The form value identifying the option. */
-        String key() {
+        public String key() {
             return accountId + "|" + partyId + "|" + contactPointId;
         }
     }
