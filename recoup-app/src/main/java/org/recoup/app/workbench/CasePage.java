@@ -197,8 +197,7 @@ class CasePage {
 
     @PostMapping("/ui/claims/{claimId}/{decision:verify|reject}")
     String decide(@PathVariable String claimId, @PathVariable String decision,
-                  @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Prompt", required = false) String reason,
-                  Model model) {
+                  @RequestParam(required = false) String reason, Model model) {
         String caseId = claims.caseOf(claimId).orElseThrow(CaseNotFound::new);
         Actor actor = actorFor(caseId);
         try {

@@ -157,4 +157,34 @@ class CaseBrowserIT extends BrowserIT {
         assertThat(page.content()).doesNotContain("Li Lei");
         screenshot("not-found");
     }
+
+    @Test
+    void alreadyPaidRecordsAThreeElementClaimThatASupervisorVerifiesIntoAPayment() {
+        CaseFixture.Case c = fixture.overdueCase(uniqueId("WBP"), 12, agent);
+        open(c);
+
+        page.locator("[data-action=claims-paid]").click();
+        assertThat(page.locator("input[name=disposition][value=CLAIMS_PAID]").isChecked()).isTrue();
+        page.locator("#claim-form input[name=paidAt]").fill(c.today().minusDays(1) + "T10:30");
+        page.locator("#claim-form input[name=amount]").fill("1060.00");
+        page.locator("#claim-form select[name=channel]").selectOption("WECHAT");
+        page.locator("#claim-form button[type=submit]").click();
+        page.locator("[data-test=claim-recorded]").waitFor();
+
+        assertThat(page.locator("#case-claims tr[data-status=PENDING]").count()).isEqualTo(1);
+        assertThat(page.locator("[data-test=verify-claim]").count()).isZero();
+        screenshot("claim-recorded");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE account_id = ?").param(c.accountId())
+                .query(Long.class).single()).isZero();
+
+        context.clearCookies();
+        login(fixture.user(uniqueId("wb-sup"), org.recoup.app.security.Role.SUPERVISOR), CaseFixture.PASSWORD);
+        page.navigate("/ui/cases/" + c.caseId());
+        page.locator("[data-test=verify-claim]").click();
+        page.locator("#case-claims tr[data-status=VERIFIED]").waitFor();
+
+        screenshot("claim-verified");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment WHERE account_id = ? AND amount_minor = 106000")
+                .param(c.accountId()).query(Long.class).single()).isEqualTo(1);
+    }
 }
