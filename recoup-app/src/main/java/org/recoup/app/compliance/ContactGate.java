@@ -107,6 +107,20 @@ public class ContactGate {
     }
 
     /**
+     * What the gate would answer now for each request, without auditing or reserving anything (contract §5 check
+     * reading: only attempts before the request's instant count): for a page that offers only the contacts the law
+     * allows and shows why the others are not. An unknown account, party or contact point is blocked
+     * ({@code CONTACT_POINT_INVALID}). One verdict per request, in order.
+     */
+    public List<Verdict> preview(List<ContactRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        return decide(facts.load(requests), false, false).stream()
+                .map(d -> d.verdict() != null ? d.verdict() : problemVerdict(d.problem())).toList();
+    }
+
+    /**
      * The holds in force at {@code at} on each of {@code partyIds} (absent: none), read set-based — what the daily run
      * reads for segmentation (an open complaint, a dispute).
      */

@@ -140,6 +140,10 @@ class ContactRecording {
         return new Result(true, find(contactId).orElseThrow(), null, verdictId);
     }
 
+    java.time.Clock clock() {
+        return gate.clock();
+    }
+
     Optional<ContactView> find(String contactId) {
         return stored(contactId).map(Stored::view);
     }

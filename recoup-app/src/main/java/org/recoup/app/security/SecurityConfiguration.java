@@ -102,6 +102,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/templates", "/api/v1/templates/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/compliance/report")
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/outcomes", "/api/v1/cases/*/payment-claims")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payment-claims/**").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments", "/api/v1/payments/**").hasAnyRole(COLLECTORS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/promises", "/api/v1/accounts/*/promises/**")
                         .hasAnyRole(COLLECTORS)
@@ -129,6 +132,7 @@ class SecurityConfiguration {
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ui/strategies/*/versions", "/ui/strategies/*/versions/*/activate")
                         .hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/ui/claims/**").hasAnyRole(WRITERS)
                         .requestMatchers("/", "/ui/overview/**", "/ui/strategies", "/ui/strategies/**",
                                 "/ui/experiments/**", "/ui/simulation").hasAnyRole(STAFF)
                         .requestMatchers("/compliance/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
