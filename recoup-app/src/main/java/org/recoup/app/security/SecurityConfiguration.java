@@ -133,6 +133,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/ui/strategies/*/versions", "/ui/strategies/*/versions/*/activate")
                         .hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/ui/claims/**").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/ui/cases/*/outcomes", "/ui/cases/*/claims")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
                         .requestMatchers("/", "/ui/overview/**", "/ui/strategies", "/ui/strategies/**",
                                 "/ui/experiments/**", "/ui/simulation").hasAnyRole(STAFF)
                         .requestMatchers("/compliance/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)

@@ -62,7 +62,7 @@ class CasePage {
     @ExceptionHandler(CaseNotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
-        return "workbench/not-found";
+        return "error/404";
     }
 
     private Actor actorFor(String caseId) {

@@ -153,7 +153,7 @@ class CaseBrowserIT extends BrowserIT {
         var response = page.navigate("/ui/cases/" + c.caseId());
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(page.locator("[data-test=case-not-found]").isVisible()).isTrue();
+        assertThat(page.locator("#not-found").isVisible()).isTrue();
         assertThat(page.content()).doesNotContain("Li Lei");
         screenshot("not-found");
     }
