@@ -12,7 +12,7 @@ package org.recoup.app.portfolio;
  * </ul>
  * The number of hidden characters is never revealed.
  */
-final class ContactMasking {
+public final class ContactMasking {
 
     static final String HIDDEN = "***";
     private static final String HIDDEN_DIGITS = "****";
@@ -20,7 +20,7 @@ final class ContactMasking {
     private ContactMasking() {
     }
 
-    static String mask(String type, String value) {
+    public static String mask(String type, String value) {
         if (value == null) {
             return null;
         }

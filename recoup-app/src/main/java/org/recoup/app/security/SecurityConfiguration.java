@@ -60,6 +60,7 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.COMPLIANCE.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/compliance/report").hasAnyRole(Role.ADMIN.name(),
                                 Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/outbox/dispatch").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.TEAM_LEAD.name(), Role.AGENT.name())
                         .anyRequest().authenticated())
