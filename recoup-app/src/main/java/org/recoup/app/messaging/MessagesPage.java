@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.recoup.app.api.ApiProblem;
+import org.recoup.app.compliance.GatedContacts;
 import org.recoup.app.security.Actor;
 import org.recoup.app.security.Role;
 import org.recoup.engine.compliance.Channel;
@@ -62,7 +63,9 @@ class MessagesPage {
         try {
             MessageSending.Preview p = sending.preview(info,
                     new MessageSending.SendRequest(accountId, contactPointId, channel, templateId));
-            model.addAttribute("preview", p);
+            String masked = info.point(p.contactPointId()).map(pt -> MessageAccess.maskPoint(actor, pt)).orElse(null);
+            model.addAttribute("preview", new MessageSending.Preview(p.accountId(), p.contactPointId(), p.channel(),
+                    p.templateId(), p.locale(), masked, p.subject(), p.body(), p.unfilled()));
         } catch (ApiProblem problem) {
             model.addAttribute("problem", problem);
         }
@@ -110,7 +113,10 @@ class MessagesPage {
         model.addAttribute("channel", channel);
         model.addAttribute("channels", List.of(Channel.SMS, Channel.EMAIL, Channel.LETTER));
         model.addAttribute("points", points);
-        model.addAttribute("templates", sending.templatesFor(channel));
+        String locale = "CN".equals(info.accounts().getFirst().jurisdiction()) ? "zh-CN" : "en";
+        model.addAttribute("templates", sending.templatesFor(channel).stream() // the case's language first
+                .sorted(java.util.Comparator.comparing((GatedContacts.MessageTemplate t) -> !locale.equals(t.locale())))
+                .toList());
         model.addAttribute("key", UUID.randomUUID().toString());
         model.addAttribute("maySend", actor.role() != Role.COMPLIANCE);
         model.addAttribute("messages", outbox.list(new Outbox.Filter(null, null, info.caseId(), null, 100)).stream()
