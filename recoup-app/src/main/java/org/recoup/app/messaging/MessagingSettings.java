@@ -51,6 +51,58 @@ class MessagingSettings {
         return parse(document);
     }
 
+    /**
+     * Stores {@code document} as the next version after validating it: {@code phone} set, each localised value given
+     * in zh-CN and en, {@code deadlineDays} 1–90, aliases naming a template.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    Settings save(String document, String user) {
+        JsonNode root;
+        try {
+            root = json.readTree(document);
+        } catch (RuntimeException e) {
+            throw invalid(null, "the settings are not a JSON object: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid(null, "the settings are a JSON object");
+        }
+        if (root.path("phone").asString("").isBlank()) {
+            throw invalid("phone", "phone is required (the hotline messages give)");
+        }
+        for (String field : new String[] {"creditor", "paymentChannels", "emailSubject", "letterTitle"}) {
+            for (String locale : new String[] {"zh-CN", "en"}) {
+                if (root.path(field).path(locale).asString("").isBlank()) {
+                    throw invalid(field + "." + locale, field + " needs a " + locale + " text");
+                }
+            }
+        }
+        int days = root.path("deadlineDays").asInt(0);
+        if (days < 1 || days > 90) {
+            throw invalid("deadlineDays", "deadlineDays is 1–90 (days from the letter's date to the reply deadline)");
+        }
+        root.path("templateAliases").properties().forEach(e -> {
+            if (e.getValue().asString("").isBlank()) {
+                throw invalid("templateAliases." + e.getKey(), "an alias names a stored template");
+            }
+        });
+        Settings parsed = parse(document);
+        int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM business_config WHERE kind = ?").param(KIND)
+                .query(Integer.class).single();
+        try {
+            jdbc.sql("INSERT INTO business_config (kind, version, document, created_by) VALUES (?, ?, ?, ?)")
+                    .params(KIND, version, json.writeValueAsString(root), user).update();
+        } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+            throw new org.recoup.app.api.ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+                    null, "another change of the messaging settings was saved at the same time; retry");
+        }
+        return parsed;
+    }
+
+    private static org.recoup.app.api.ApiProblem invalid(String field, String message) {
+        return new org.recoup.app.api.ApiProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                "INVALID_SETTINGS", field, message);
+    }
+
     private Settings parse(String document) {
         JsonNode root = json.readTree(document);
         return new Settings(root.path("phone").asString(""), map(root.path("creditor")), map(root.path("paymentChannels")),

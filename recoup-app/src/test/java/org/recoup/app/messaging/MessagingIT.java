@@ -308,7 +308,24 @@ class MessagingIT extends IntegrationTest {
 
         assertThat(docs).contains("\"/api/v1/cases/{caseId}/messages\"", "\"/api/v1/cases/{caseId}/messages/preview\"",
                 "\"/api/v1/outbox\"", "\"/api/v1/outbox/{messageId}\"", "\"/api/v1/outbox/{messageId}/receipt\"",
-                "\"/api/v1/outbox/{messageId}/letter.pdf\"", "\"/api/v1/outbox/dispatch\"", "IDEMPOTENCY_KEY_REUSED");
+                "\"/api/v1/outbox/{messageId}/letter.pdf\"", "\"/api/v1/outbox/dispatch\"", "\"/api/v1/config/messaging\"", "IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void theMessagingSettingsAreValidatedOnSave_andANewVersionIsWhatMessagesSay() {
+        String current = api().get("/api/v1/config/messaging").body();
+        ApiClient.Response invalid = api().put("/api/v1/config/messaging", current.replace("\"deadlineDays\":15",
+                "\"deadlineDays\":0"));
+        ApiClient.Response saved = api().put("/api/v1/config/messaging", current.replace("400-820-1234", "400-999-0000"));
+        MessagingFixture.Case c = fixture().create(uniqueId("MSS"));
+        ApiClient.Response preview = api().post("/api/v1/cases/" + c.caseId() + "/messages/preview", sms(c));
+        api().put("/api/v1/config/messaging", current); // put the shipped text back for the other tests
+
+        assertThat(current).contains("400-820-1234", "\"deadlineDays\":15");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().get("field").asString()).isEqualTo("deadlineDays");
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(preview.json().get("body").asString()).contains("400-999-0000");
     }
 
     private void plan(LocalDate asOf, MessagingFixture.Case c, String channel, String template, long runId) {
