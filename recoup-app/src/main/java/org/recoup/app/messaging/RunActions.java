@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily run's planned messages ({@code run_action} kind OUTBOX, status PLANNED) that are due and not yet in the
- * outbox. The outbox's unique (run_as_of, case_id, run_action) makes each one a message at most once, however often
+ * The daily run's planned messages ({@code run_action} kind OUTBOX, status PLANNED — or DEFERRED, whose
+ * {@code planned_at} is when the gate expected to allow them) that are due and not yet in the outbox. The outbox's unique (run_as_of, case_id, run_action) makes each one a message at most once, however often
  * the run is rerun or this is called.
  */
 @Component
@@ -34,7 +34,7 @@ class RunActions {
                         SELECT ra.as_of, ra.case_id, ra.action, ra.party_id, ra.channel, ra.contact_point_id, ra.template,
                                ra.accounts, ra.planned_at
                         FROM run_action ra
-                        WHERE ra.as_of = ? AND ra.kind = 'OUTBOX' AND ra.status = 'PLANNED'
+                        WHERE ra.as_of = ? AND ra.kind = 'OUTBOX' AND ra.status IN ('PLANNED', 'DEFERRED')
                           AND ra.channel IN ('SMS', 'EMAIL', 'LETTER')
                           AND (ra.planned_at IS NULL OR ra.planned_at <= ?)
                           AND NOT EXISTS (SELECT 1 FROM outbox_message o

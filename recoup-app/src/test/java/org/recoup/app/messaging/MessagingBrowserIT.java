@@ -34,7 +34,8 @@ class MessagingBrowserIT extends BrowserIT {
         page.selectOption("select[name=templateId]", "reminder.zh-CN");
         Locator preview = page.locator("[data-preview]");
         preview.waitFor();
-        page.waitForCondition(() -> preview.innerText().contains("张三"));
+        // the preview follows the chosen template (the load-time preview may show another one first)
+        page.waitForCondition(() -> preview.innerText().contains("回款消费金融"));
         String previewText = preview.innerText();
         screenshot("preview");
         page.locator("[data-action=send]").click();
