@@ -91,11 +91,16 @@ class Dispatching {
             var due = runActions.due(asOf, clock.instant(), 200);
             int before = n;
             for (RunActions.Planned p : due) {
-                if (sending.enqueueRunAction(p)) {
-                    n++;
+                try {
+                    if (sending.enqueueRunAction(p)) {
+                        n++;
+                    }
+                } catch (RuntimeException e) { // e.g. the letter font is missing: keep the action for the next pass
+                    log.error("planned message {} {} {} not taken into the outbox; retried at the next pass: {}",
+                            p.asOf(), p.caseId(), p.action(), e.getMessage());
                 }
             }
-            if (due.size() < 200 || n == before) {
+            if (due.size() < 200 || n == before) { // a full page that took nothing in would come back unchanged
                 return n;
             }
         }

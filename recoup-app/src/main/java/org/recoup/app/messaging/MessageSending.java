@@ -168,14 +168,14 @@ class MessageSending {
             Resolved resolved = r;
             byte[] pdf = resolved.channel() == Channel.LETTER ? renderLetter(messageId, resolved) : null;
             Purpose purpose = "ptp-reminder".equals(a.template()) ? Purpose.PTP_REMINDER : Purpose.COLLECTION;
-            inTransaction(() -> {
+            return inTransaction(() -> {
                 lockAccount(resolved.account().accountId());
-                if (outbox.find(messageId).isPresent()) {
-                    return null;
+                if (outbox.find(messageId).isPresent()) { // another dispatcher took it in meanwhile
+                    return false;
                 }
-                return write(resolved, messageId, null, null, purpose, "RUN", a.asOf(), a.action(), RunActions.USER, pdf);
+                write(resolved, messageId, null, null, purpose, "RUN", a.asOf(), a.action(), RunActions.USER, pdf);
+                return true;
             });
-            return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
