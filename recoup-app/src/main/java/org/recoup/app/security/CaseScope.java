@@ -1,5 +1,6 @@
 package org.recoup.app.security;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.recoup.app.api.ApiProblem;
@@ -99,6 +100,30 @@ public class CaseScope {
                 .param(partyId)
                 .query((rs, i) -> covers(actor, rs.getString("team"), rs.getString("agent"), rs.getString("agency_id")))
                 .list().stream().anyMatch(Boolean::booleanValue);
+    }
+
+    /**
+     * The same rules as {@link #maySeeCase} as an SQL condition over a case id expression (e.g. {@code "o.case_id"}),
+     * for lists filtered in the database: append {@code " AND " + filter.sql()} and bind {@code filter.params()}.
+     */
+    public static Filter sqlFilter(Actor actor, String caseIdExpression) {
+        String assignment = "EXISTS (SELECT 1 FROM case_assignment ca WHERE ca.case_id = " + caseIdExpression + " AND ";
+        return switch (actor.role()) {
+            case ADMIN, SUPERVISOR, COMPLIANCE -> new Filter("1 = 1", List.of());
+            case TEAM_LEAD -> actor.team() == null ? Filter.NOTHING
+                    : new Filter(assignment + "ca.team = ?)", List.of(actor.team()));
+            case AGENT -> actor.team() == null
+                    ? new Filter(assignment + "ca.agent = ?)", List.of(actor.username()))
+                    : new Filter(assignment + "(ca.agent = ? OR (ca.agent IS NULL AND ca.agency_id IS NULL AND ca.team = ?)))",
+                            List.of(actor.username(), actor.team()));
+            case AGENCY -> actor.agencyId() == null ? Filter.NOTHING
+                    : new Filter(assignment + "ca.agency_id = ?)", List.of(actor.agencyId()));
+        };
+    }
+
+    /** An SQL condition and its parameters, in order. */
+    public record Filter(String sql, List<Object> params) {
+        static final Filter NOTHING = new Filter("1 = 0", List.of());
     }
 
     private static boolean covers(Actor actor, String team, String agent, String agencyId) {
