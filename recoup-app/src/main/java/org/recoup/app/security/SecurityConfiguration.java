@@ -139,7 +139,8 @@ class SecurityConfiguration {
                         .hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/ui/claims/**").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/ui/cases/*/outcomes", "/ui/cases/*/claims",
-                                "/ui/cases/*/messages").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                                "/ui/cases/*/messages", "/ui/cases/*/messages/preview")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
                         .requestMatchers(HttpMethod.POST, "/ui/outbox/*/receipt")
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT)
                         .requestMatchers("/", "/ui/overview/**", "/ui/strategies", "/ui/strategies/**",
