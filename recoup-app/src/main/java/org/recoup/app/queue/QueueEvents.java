@@ -1,0 +1,46 @@
+package org.recoup.app.queue;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.recoup.app.dailyrun.RunCompleted;
+import org.recoup.app.workbench.OutcomeRecorded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the queue in step with the rest of Recoup: after each completed run, routes the new cases and rebuilds the
+ * queue (in the run's thread, so that a caller waiting for the run finds the queue built); when an outcome is recorded,
+ * releases the case (inside the recording transaction) and schedules its follow-up.
+ */
+@Component
+class QueueEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueEvents.class);
+
+    private final CaseRouting routing;
+    private final WorkQueue queue;
+    private final Clock clock;
+
+    QueueEvents(CaseRouting routing, WorkQueue queue, Clock clock) {
+        this.routing = routing;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void runCompleted(RunCompleted run) {
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        int routed = routing.routeNewCases(run.asOf(), now);
+        long rows = queue.rebuild(run.asOf(), now);
+        log.info("work queue rebuilt from run {} ({}): {} new case(s) routed, {} case(s) queued in {} ms", run.runId(),
+                run.asOf(), routed, rows, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @EventListener
+    void outcomeRecorded(OutcomeRecorded outcome) {
+        queue.outcome(outcome.caseId(), outcome.username(), outcome.disposition(), outcome.followUpAt(), outcome.at());
+    }
+}
