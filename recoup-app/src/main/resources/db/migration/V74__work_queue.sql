@@ -26,6 +26,8 @@ CREATE TABLE work_queue (
     CONSTRAINT work_queue_source_ck CHECK (source IN ('RUN', 'FOLLOW_UP'))
 );
 CREATE INDEX work_queue_pick_ix ON work_queue (pool, priority DESC, available_at, case_id);
+-- the same order within a stage, for "next case" filtered by stage
+CREATE INDEX work_queue_stage_pick_ix ON work_queue (pool, stage, priority DESC, available_at, case_id);
 CREATE INDEX work_queue_locked_by_ix ON work_queue (locked_by);
 CREATE INDEX work_queue_team_ix ON work_queue (team);
 
