@@ -13,6 +13,21 @@ import org.recoup.engine.delinquency.DelinquencyPolicy;
  */
 record CaseDimensions(String sql, List<Object> params) {
 
+    /**
+     * Rewrites {@code queue_case_facts} for {@code asOf} (two statements); routing and the rebuild then join it by
+     * key, a plan that stays linear whatever the planner's statistics.
+     */
+    static void refresh(org.springframework.jdbc.core.simple.JdbcClient jdbc, DelinquencyPolicy policy,
+                        java.time.LocalDate asOf) {
+        CaseDimensions dims = of(policy);
+        List<Object> params = new ArrayList<>(dims.params());
+        params.add(asOf);
+        jdbc.sql("DELETE FROM queue_case_facts").update();
+        jdbc.sql("INSERT INTO queue_case_facts (case_id, dpd, bucket, stage, grade, quadrant) "
+                + "SELECT d.case_id, d.dpd, d.bucket, d.stage, d.grade, d.quadrant FROM (" + dims.sql() + ") d")
+                .params(params).update();
+    }
+
     static CaseDimensions of(DelinquencyPolicy policy) {
         List<Object> params = new ArrayList<>();
         String bucket = bandCase(policy.buckets(), params);

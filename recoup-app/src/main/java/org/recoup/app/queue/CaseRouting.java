@@ -50,8 +50,13 @@ public class CaseRouting {
      */
     @Transactional
     public int routeNewCases(LocalDate asOf, Instant now) {
+        CaseDimensions.refresh(jdbc, delinquency.current(), asOf);
+        return routeFromFacts(now);
+    }
+
+    /** Routing from {@code queue_case_facts} as last refreshed (by the caller, in the same transaction). */
+    int routeFromFacts(Instant now) {
         QueueRouting.Versioned config = routing.current();
-        CaseDimensions dims = CaseDimensions.of(delinquency.current());
         List<Object> params = new ArrayList<>();
         StringBuilder team = new StringBuilder("CASE d.bucket");
         for (QueueRouting.Route r : config.routes()) {
@@ -62,12 +67,10 @@ public class CaseRouting {
             }
         }
         team.append(" END");
-        String routed = "SELECT d.case_id, " + team + " AS team, d.bucket FROM (" + dims.sql() + ") d "
+        String routed = "SELECT d.case_id, " + team + " AS team, d.bucket FROM queue_case_facts d "
                 + "JOIN collection_case cc ON cc.case_id = d.case_id AND cc.status = 'OPEN' "
                 + "WHERE NOT EXISTS (SELECT 1 FROM case_assignment a WHERE a.case_id = d.case_id)";
         List<Object> all = new ArrayList<>(params);
-        all.addAll(dims.params());
-        all.add(asOf);
         String reason = "routing v" + config.version() + ": bucket ";
         List<Object> historyParams = new ArrayList<>();
         historyParams.add(Timestamp.from(now));

@@ -3,11 +3,15 @@ package org.recoup.app.queue;
 import java.time.Clock;
 import java.time.Instant;
 import org.recoup.app.dailyrun.RunCompleted;
+import org.recoup.app.delinquency.DelinquencyPolicies;
 import org.recoup.app.workbench.OutcomeRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the queue in step with the rest of Recoup: after each completed run, routes the new cases and rebuilds the
@@ -22,19 +26,32 @@ class QueueEvents {
     private final CaseRouting routing;
     private final WorkQueue queue;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final DelinquencyPolicies delinquency;
+    private final TransactionTemplate transaction;
 
-    QueueEvents(CaseRouting routing, WorkQueue queue, Clock clock) {
+    QueueEvents(CaseRouting routing, WorkQueue queue, Clock clock, JdbcClient jdbc, DelinquencyPolicies delinquency,
+                PlatformTransactionManager transactions) {
         this.routing = routing;
         this.queue = queue;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.delinquency = delinquency;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** Routes and rebuilds in one transaction, from the case facts computed once. */
     @EventListener
     void runCompleted(RunCompleted run) {
         Instant now = clock.instant();
         long started = System.nanoTime();
-        int routed = routing.routeNewCases(run.asOf(), now);
-        long rows = queue.rebuild(run.asOf(), now);
+        long[] counts = transaction.execute(tx -> {
+            CaseDimensions.refresh(jdbc, delinquency.current(), run.asOf());
+            int routedCases = routing.routeFromFacts(now);
+            return new long[] {routedCases, queue.rebuildFromFacts(run.asOf(), now)};
+        });
+        long routed = counts[0];
+        long rows = counts[1];
         log.info("work queue rebuilt from run {} ({}): {} new case(s) routed, {} case(s) queued in {} ms", run.runId(),
                 run.asOf(), routed, rows, (System.nanoTime() - started) / 1_000_000);
     }

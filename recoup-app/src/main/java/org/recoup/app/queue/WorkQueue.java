@@ -41,7 +41,8 @@ public class WorkQueue {
     /** The priority an agent's follow-up is offered at (at least): above routine calls, below broken promises. */
     static final int FOLLOW_UP_PRIORITY = 70;
     private static final int CANDIDATES = 8;
-    private static final int ROUNDS = 6;
+    /** A claim lost means another agent won a case, so rounds only repeat while others make progress. */
+    private static final int ROUNDS = 50;
 
     /** What "next case" hands an agent. */
     public record NextCase(String caseId, int priority, String reason, String script, String stage, String bucket,
@@ -94,18 +95,21 @@ public class WorkQueue {
      */
     @Transactional
     public long rebuild(LocalDate asOf, Instant now) {
+        CaseDimensions.refresh(jdbc, delinquency.current(), asOf);
+        return rebuildFromFacts(asOf, now);
+    }
+
+    /** The rebuild from {@code queue_case_facts} as last refreshed (by the caller, in the same transaction). */
+    long rebuildFromFacts(LocalDate asOf, Instant now) {
         Timestamp at = Timestamp.from(now);
         jdbc.sql("DELETE FROM queue_follow_up WHERE case_id IN (SELECT case_id FROM collection_case "
                 + "WHERE status = 'CLOSED')").update();
         jdbc.sql("DELETE FROM work_queue WHERE locked_until IS NULL OR locked_until <= ? OR case_id IN "
                 + "(SELECT case_id FROM collection_case WHERE status = 'CLOSED')").param(at).update();
-        CaseDimensions dims = CaseDimensions.of(delinquency.current());
         String best = "CASE WHEN ra.status = 'PLANNED' AND ra.rule_id LIKE 'b2b-%' "
                 + "THEN ra.planned_at + INTERVAL '330' MINUTE ELSE ra.planned_at END";
         List<Object> params = new ArrayList<>();
         params.add(FOLLOW_UP_PRIORITY);
-        params.addAll(dims.params());
-        params.add(asOf);
         params.add(asOf);
         jdbc.sql("INSERT INTO work_queue (case_id, pool, team, agent, source, as_of, run_id, priority, "
                         + "strategy_priority, rule_id, script, stage, bucket, grade, quadrant, available_at) "
@@ -118,15 +122,13 @@ public class WorkQueue {
                         + "JOIN collection_case cc ON cc.case_id = ra.case_id AND cc.status = 'OPEN' "
                         + "LEFT JOIN case_assignment a ON a.case_id = ra.case_id "
                         + "LEFT JOIN queue_follow_up f ON f.case_id = ra.case_id "
-                        + "LEFT JOIN (" + dims.sql() + ") d ON d.case_id = ra.case_id "
+                        + "LEFT JOIN queue_case_facts d ON d.case_id = ra.case_id "
                         + "WHERE ra.as_of = ? AND ra.kind = 'QUEUE' AND ra.status IN ('PLANNED', 'DEFERRED') "
                         + "AND ra.planned_at IS NOT NULL "
                         + "AND NOT EXISTS (SELECT 1 FROM work_queue w WHERE w.case_id = ra.case_id)")
                 .params(params).update();
         List<Object> followUps = new ArrayList<>();
         followUps.add(FOLLOW_UP_PRIORITY);
-        followUps.addAll(dims.params());
-        followUps.add(asOf);
         jdbc.sql("INSERT INTO work_queue (case_id, pool, team, agent, source, as_of, run_id, priority, "
                         + "strategy_priority, rule_id, script, stage, bucket, grade, quadrant, available_at) "
                         + "SELECT f.case_id, " + POOL_SQL + ", a.team, a.agent, 'FOLLOW_UP', NULL, NULL, ?, 0, "
@@ -134,7 +136,7 @@ public class WorkQueue {
                         + "FROM queue_follow_up f "
                         + "JOIN collection_case cc ON cc.case_id = f.case_id AND cc.status = 'OPEN' "
                         + "LEFT JOIN case_assignment a ON a.case_id = f.case_id "
-                        + "LEFT JOIN (" + dims.sql() + ") d ON d.case_id = f.case_id "
+                        + "LEFT JOIN queue_case_facts d ON d.case_id = f.case_id "
                         + "WHERE NOT EXISTS (SELECT 1 FROM work_queue w WHERE w.case_id = f.case_id)")
                 .params(followUps).update();
         return jdbc.sql("SELECT COUNT(*) FROM work_queue").query(Long.class).single();
