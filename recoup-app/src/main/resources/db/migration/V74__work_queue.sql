@@ -43,12 +43,15 @@ CREATE TABLE queue_follow_up (
 
 -- What the queue knows of each case of the last rebuilt business date (highest dpd of its accounts, its bucket and stage,
 -- best grade and quadrant), rewritten set-based before routing and the rebuild so that those join it by key: joining
--- the aggregate directly lets a planner with stale statistics re-aggregate per row.
+-- the aggregate directly lets a planner with stale statistics re-aggregate per row. route_team: the team routing gives
+-- the case when it is open and has no assignment yet (set before the assignment rows are written, so that no statement
+-- reads the table it is inserting into row by row).
 CREATE TABLE queue_case_facts (
     case_id   VARCHAR(70) NOT NULL PRIMARY KEY,
     dpd       INTEGER     NOT NULL,
     bucket    VARCHAR(20),
     stage     VARCHAR(20),
     grade     VARCHAR(4),
-    quadrant  VARCHAR(20)
+    quadrant  VARCHAR(20),
+    route_team VARCHAR(100)
 );

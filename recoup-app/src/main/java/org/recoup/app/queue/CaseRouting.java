@@ -36,8 +36,11 @@ public class CaseRouting {
     private final QueueRouting routing;
     private final DelinquencyPolicies delinquency;
     private final Clock clock;
+    private final PlannerStatistics statistics;
 
-    CaseRouting(JdbcClient jdbc, QueueRouting routing, DelinquencyPolicies delinquency, Clock clock) {
+    CaseRouting(JdbcClient jdbc, QueueRouting routing, DelinquencyPolicies delinquency, Clock clock,
+                PlannerStatistics statistics) {
+        this.statistics = statistics;
         this.jdbc = jdbc;
         this.routing = routing;
         this.delinquency = delinquency;
@@ -51,14 +54,19 @@ public class CaseRouting {
     @Transactional
     public int routeNewCases(LocalDate asOf, Instant now) {
         CaseDimensions.refresh(jdbc, delinquency.current(), asOf);
+        statistics.refresh("queue_case_facts");
         return routeFromFacts(now);
     }
 
-    /** Routing from {@code queue_case_facts} as last refreshed (by the caller, in the same transaction). */
+    /**
+     * Routing from {@code queue_case_facts} as last refreshed (by the caller, in the same transaction): marks the open
+     * cases without an assignment with their team, then appends their history (seq 1: assignment rows are never
+     * deleted, so a case without one has no history) and their assignment. No statement reads the table it writes.
+     */
     int routeFromFacts(Instant now) {
         QueueRouting.Versioned config = routing.current();
         List<Object> params = new ArrayList<>();
-        StringBuilder team = new StringBuilder("CASE d.bucket");
+        StringBuilder team = new StringBuilder("CASE bucket");
         for (QueueRouting.Route r : config.routes()) {
             for (String b : r.buckets()) {
                 team.append(" WHEN CAST(? AS VARCHAR(20)) THEN CAST(? AS VARCHAR(100))");
@@ -67,28 +75,28 @@ public class CaseRouting {
             }
         }
         team.append(" END");
-        String routed = "SELECT d.case_id, " + team + " AS team, d.bucket FROM queue_case_facts d "
-                + "JOIN collection_case cc ON cc.case_id = d.case_id AND cc.status = 'OPEN' "
-                + "WHERE NOT EXISTS (SELECT 1 FROM case_assignment a WHERE a.case_id = d.case_id)";
-        List<Object> all = new ArrayList<>(params);
+        int routable = jdbc.sql("UPDATE queue_case_facts SET route_team = " + team + " WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM case_assignment a WHERE a.case_id = queue_case_facts.case_id) AND EXISTS "
+                        + "(SELECT 1 FROM collection_case cc WHERE cc.case_id = queue_case_facts.case_id "
+                        + "AND cc.status = 'OPEN')")
+                .params(params).update();
+        if (routable == 0) {
+            return 0;
+        }
         String reason = "routing v" + config.version() + ": bucket ";
-        List<Object> historyParams = new ArrayList<>();
-        historyParams.add(Timestamp.from(now));
-        historyParams.add(reason);
-        historyParams.addAll(all);
         jdbc.sql("INSERT INTO case_assignment_history (case_id, seq, team, agent, agency_id, assigned_at, assigned_by, "
-                        + "reason) SELECT r.case_id, 1 + COALESCE((SELECT MAX(h.seq) FROM case_assignment_history h "
-                        + "WHERE h.case_id = r.case_id), 0), r.team, NULL, NULL, ?, 'routing', CAST(? AS VARCHAR(100)) || r.bucket FROM ("
-                        + routed + ") r WHERE r.team IS NOT NULL")
-                .params(historyParams).update();
-        List<Object> assignParams = new ArrayList<>();
-        assignParams.add(Timestamp.from(now));
-        assignParams.add(reason);
-        assignParams.addAll(all);
-        return jdbc.sql("INSERT INTO case_assignment (case_id, team, agent, agency_id, assigned_at, assigned_by, reason) "
-                        + "SELECT r.case_id, r.team, NULL, NULL, ?, 'routing', CAST(? AS VARCHAR(100)) || r.bucket FROM (" + routed + ") r "
-                        + "WHERE r.team IS NOT NULL")
-                .params(assignParams).update();
+                        + "reason) SELECT case_id, 1, route_team, NULL, NULL, ?, 'routing', "
+                        + "CAST(? AS VARCHAR(100)) || bucket FROM queue_case_facts WHERE route_team IS NOT NULL")
+                .params(Timestamp.from(now), reason).update();
+        int routedCases = jdbc.sql("INSERT INTO case_assignment (case_id, team, agent, agency_id, assigned_at, "
+                        + "assigned_by, reason) SELECT case_id, route_team, NULL, NULL, ?, 'routing', "
+                        + "CAST(? AS VARCHAR(100)) || bucket FROM queue_case_facts WHERE route_team IS NOT NULL")
+                .params(Timestamp.from(now), reason).update();
+        if (routedCases > 1000) {
+            statistics.refresh("case_assignment");
+            statistics.refresh("case_assignment_history");
+        }
+        return routedCases;
     }
 
     /**

@@ -29,9 +29,11 @@ class QueueEvents {
     private final JdbcClient jdbc;
     private final DelinquencyPolicies delinquency;
     private final TransactionTemplate transaction;
+    private final PlannerStatistics statistics;
 
     QueueEvents(CaseRouting routing, WorkQueue queue, Clock clock, JdbcClient jdbc, DelinquencyPolicies delinquency,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, PlannerStatistics statistics) {
+        this.statistics = statistics;
         this.routing = routing;
         this.queue = queue;
         this.clock = clock;
@@ -46,7 +48,11 @@ class QueueEvents {
         Instant now = clock.instant();
         long started = System.nanoTime();
         long[] counts = transaction.execute(tx -> {
+            // the run has just bulk-written its outputs: plan the joins below on their real sizes
+            statistics.refresh("run_action");
+            statistics.refresh("collection_case");
             CaseDimensions.refresh(jdbc, delinquency.current(), run.asOf());
+            statistics.refresh("queue_case_facts");
             int routedCases = routing.routeFromFacts(now);
             return new long[] {routedCases, queue.rebuildFromFacts(run.asOf(), now)};
         });

@@ -66,8 +66,11 @@ public class WorkQueue {
     private final QueueRouting routing;
     private final DelinquencyPolicies delinquency;
     private final CaseScope scope;
+    private final PlannerStatistics statistics;
 
-    WorkQueue(JdbcClient jdbc, QueueRouting routing, DelinquencyPolicies delinquency, CaseScope scope) {
+    WorkQueue(JdbcClient jdbc, QueueRouting routing, DelinquencyPolicies delinquency, CaseScope scope,
+              PlannerStatistics statistics) {
+        this.statistics = statistics;
         this.jdbc = jdbc;
         this.routing = routing;
         this.delinquency = delinquency;
@@ -92,10 +95,13 @@ public class WorkQueue {
      * Rebuilds the queue from the QUEUE actions {@code asOf}'s run planned (PLANNED, or DEFERRED with a time) and the
      * follow-ups agents scheduled, keeping the rows agents hold locked at {@code now}; closed cases leave the queue.
      * Set-based: a handful of statements whatever the size of the book. Returns the number of rows in the queue.
+     * (The rows kept are few, so "not already queued" is an uncorrelated NOT IN, which PostgreSQL evaluates once, not a
+     * NOT EXISTS probing the table being inserted into row by row.)
      */
     @Transactional
     public long rebuild(LocalDate asOf, Instant now) {
         CaseDimensions.refresh(jdbc, delinquency.current(), asOf);
+        statistics.refresh("queue_case_facts");
         return rebuildFromFacts(asOf, now);
     }
 
@@ -125,7 +131,7 @@ public class WorkQueue {
                         + "LEFT JOIN queue_case_facts d ON d.case_id = ra.case_id "
                         + "WHERE ra.as_of = ? AND ra.kind = 'QUEUE' AND ra.status IN ('PLANNED', 'DEFERRED') "
                         + "AND ra.planned_at IS NOT NULL "
-                        + "AND NOT EXISTS (SELECT 1 FROM work_queue w WHERE w.case_id = ra.case_id)")
+                        + "AND ra.case_id NOT IN (SELECT w.case_id FROM work_queue w)")
                 .params(params).update();
         List<Object> followUps = new ArrayList<>();
         followUps.add(FOLLOW_UP_PRIORITY);
@@ -137,8 +143,9 @@ public class WorkQueue {
                         + "JOIN collection_case cc ON cc.case_id = f.case_id AND cc.status = 'OPEN' "
                         + "LEFT JOIN case_assignment a ON a.case_id = f.case_id "
                         + "LEFT JOIN queue_case_facts d ON d.case_id = f.case_id "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM work_queue w WHERE w.case_id = f.case_id)")
+                        + "WHERE f.case_id NOT IN (SELECT w.case_id FROM work_queue w)")
                 .params(followUps).update();
+        statistics.refresh("work_queue"); // "next case" plans against it at once
         return jdbc.sql("SELECT COUNT(*) FROM work_queue").query(Long.class).single();
     }
 
