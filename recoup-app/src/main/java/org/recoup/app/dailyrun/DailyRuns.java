@@ -31,6 +31,7 @@ import org.springframework.core.annotation.Order;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -59,11 +60,13 @@ public class DailyRuns {
     private final Job job;
     private final RunTracker tracker;
     private final Strategies strategies;
+    private final ApplicationEventPublisher events;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("daily-run").factory());
 
     DailyRuns(JdbcClient jdbc, PortfolioReader portfolio, AccountStates states, DelinquencyPolicies policies, Clock clock,
               MeterRegistry meters, DailyRunProperties properties, JobOperator jobOperator, JobRepository jobRepository,
-              Job dailyRunJob, RunTracker tracker, Strategies strategies) {
+              Job dailyRunJob, RunTracker tracker, Strategies strategies, ApplicationEventPublisher events) {
+        this.events = events;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = dailyRunJob;
@@ -186,12 +189,22 @@ public class DailyRuns {
             meters.counter("recoup.run.accounts").increment(tracker.done());
             outcome = "succeeded";
             log.info("daily run {} for {} succeeded: {} accounts", runId, asOf, done);
+            announce(runId, asOf);
         } catch (Exception e) {
             log.error("daily run {} for {} failed", runId, asOf, e);
             jdbc.sql("UPDATE daily_run SET status = 'FAILED', finished_at = ?, error = ? WHERE run_id = ?")
                     .params(Timestamp.from(clock.instant()), truncate(rootMessage(e)), runId).update();
         } finally {
             sample.stop(meters.timer("recoup.run.duration", "outcome", outcome));
+        }
+    }
+
+    /** Tells listeners (the work queue) that the run completed; their failure does not undo the run. */
+    private void announce(long runId, LocalDate asOf) {
+        try {
+            events.publishEvent(new RunCompleted(runId, asOf));
+        } catch (RuntimeException e) {
+            log.error("a listener of the completed daily run {} for {} failed", runId, asOf, e);
         }
     }
 

@@ -11,7 +11,7 @@ class DailyRunLifecycleTest {
     @Test
     void closingTheApplicationStopsTheRunThreadSoTheJvmCanExit() throws Exception {
         DailyRuns runs = new DailyRuns(null, null, null, null, null, null, new DailyRunProperties(1), null, null,
-                null, null, null);
+                null, null, null, null);
         Field field = DailyRuns.class.getDeclaredField("runs");
         field.setAccessible(true);
         ExecutorService executor = (ExecutorService) field.get(runs);
