@@ -106,6 +106,10 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
                         .requestMatchers(HttpMethod.POST, "/api/v1/payment-claims/**").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/outbox/dispatch").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/release", "/api/v1/cases/*/lock")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/assignment").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/queue/depth").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/messages", "/api/v1/cases/*/messages/preview")
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/outbox/*/receipt")
@@ -141,6 +145,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/ui/cases/*/outcomes", "/ui/cases/*/claims",
                                 "/ui/cases/*/messages", "/ui/cases/*/messages/preview")
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers(HttpMethod.POST, "/ui/cases/*/release", "/ui/queue/locks/*")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers("/ui/queue/teams").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
                         .requestMatchers(HttpMethod.POST, "/ui/outbox/*/receipt")
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT)
                         .requestMatchers("/", "/ui/overview/**", "/ui/strategies", "/ui/strategies/**",
