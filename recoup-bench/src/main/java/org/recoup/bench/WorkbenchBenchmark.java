@@ -81,6 +81,7 @@ public final class WorkbenchBenchmark {
         int loops = Integer.parseInt(opts.getOrDefault("loops", "40"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "5"));
         String casePage = opts.getOrDefault("case-page", "/ui/cases/{caseId}");
+        long thinkMs = Long.parseLong(opts.getOrDefault("think-ms", "0"));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"load average at start", loadAverage(), "2 cores shared with other work"});
         long started = System.nanoTime();
@@ -90,6 +91,8 @@ public final class WorkbenchBenchmark {
                 "--recoup.demo.accounts=" + opts.getOrDefault("demo-accounts", "0"), "--recoup.admin.password=bench",
                 "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--logging.level.org.recoup.app.queue=INFO",
+                // the outbox dispatcher renders the run's letters in the background: measured apart, not here
+                "--recoup.messaging.dispatch.enabled=" + opts.getOrDefault("dispatch", "false"),
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(20, agents + 10),
                 "--server.tomcat.threads.max=" + Math.max(200, agents * 2))) {
             rows.add(new String[] {"startup incl. migrations", ms((System.nanoTime() - started) / 1e6), url});
@@ -139,8 +142,13 @@ public final class WorkbenchBenchmark {
                 }
                 rows.add(new String[] {"sign-in of " + agents + " agents through the login form",
                         ms((System.nanoTime() - t0) / 1e6), "sequential, bcrypt each"});
-                loop(sessions, warmup, casePage);
-                Result result = loop(sessions, loops, casePage);
+                loop(sessions, warmup, casePage, thinkMs);
+                Result result = loop(sessions, loops, casePage, thinkMs);
+                rows.add(new String[] {"think time on the case page (uniform 0.5–1.5 × mean)", thinkMs + " ms mean",
+                        thinkMs == 0 ? "closed loop without think time: the CPU limit of server + load generator"
+                                : "an agent reads the case before releasing it"});
+                rows.add(new String[] {"requests served", String.format(Locale.ROOT, "%.1f/s",
+                        (result.next.nanos().length + 2.0 * result.page.nanos().length) / result.seconds), ""});
                 rows.add(result.next.row("`POST /ui/queue/next` (htmx), " + agents + " agents", result.seconds));
                 rows.add(result.page.row("case page `GET " + casePage + "`, " + agents + " agents", result.seconds));
                 rows.add(result.release.row("`POST /ui/cases/{caseId}/release` (htmx), " + agents + " agents",
@@ -216,7 +224,7 @@ public final class WorkbenchBenchmark {
     }
 
     /** Every agent, released together, loops next case → case page → release {@code loops} times. */
-    private static Result loop(List<Agent> agents, int loops, String casePage) throws Exception {
+    private static Result loop(List<Agent> agents, int loops, String casePage, long thinkMs) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(agents.size());
         CountDownLatch start = new CountDownLatch(1);
         AtomicLong popped = new AtomicLong();
@@ -228,6 +236,10 @@ public final class WorkbenchBenchmark {
         for (Agent a : agents) {
             futures.add(pool.submit(() -> {
                 start.await();
+                if (thinkMs > 0) {
+                    // agents on a floor do not press "next case" in step: each starts somewhere in its first think time
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMs + 1));
+                }
                 long[] next = new long[loops];
                 long[] page = new long[loops];
                 long[] release = new long[loops];
@@ -254,6 +266,9 @@ public final class WorkbenchBenchmark {
                     HttpResponse<String> shown = a.get(casePage.replace("{caseId}", caseId));
                     page[p] = System.nanoTime() - t0;
                     statuses.merge(shown.statusCode(), 1L, Long::sum);
+                    if (thinkMs > 0) {
+                        Thread.sleep(thinkMs / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMs + 1));
+                    }
                     holding.remove(caseId, a.name());
                     t0 = System.nanoTime();
                     HttpResponse<String> released = a.post("/ui/cases/" + caseId + "/release");

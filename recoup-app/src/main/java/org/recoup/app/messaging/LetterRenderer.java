@@ -28,6 +28,12 @@ class LetterRenderer {
                   String address, String creditor, String issueDate, List<String> paragraphs) {
     }
 
+    static {
+        // openhtmltopdf logs every render at INFO on its own console handler: keep its warnings only
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(name -> com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING));
+    }
+
     private final ITemplateEngine templates;
     private final Path font;
 

@@ -40,7 +40,7 @@ public class WorkQueue {
 
     /** The priority an agent's follow-up is offered at (at least): above routine calls, below broken promises. */
     static final int FOLLOW_UP_PRIORITY = 70;
-    private static final int CANDIDATES = 8;
+    private static final int CANDIDATES = 32;
     /** A claim lost means another agent won a case, so rounds only repeat while others make progress. */
     private static final int ROUNDS = 50;
 
@@ -209,7 +209,7 @@ public class WorkQueue {
             if (candidates.isEmpty()) {
                 return Optional.empty();
             }
-            for (String caseId : candidates) {
+            for (String caseId : claimOrder(candidates)) {
                 List<Object> claim = new ArrayList<>(List.of(actor.username(), Timestamp.from(until), caseId, at, at));
                 claim.addAll(pools);
                 int won = jdbc.sql("UPDATE work_queue SET locked_by = ?, locked_until = ? WHERE case_id = ? "
@@ -223,6 +223,23 @@ public class WorkQueue {
             }
         }
         return Optional.empty(); // every candidate was taken by others in every round: the caller may ask again
+    }
+
+    /**
+     * The order in which to try the candidates: the best first (an agent alone always gets the highest-priority case),
+     * then the others starting at a random one, so that agents who lost the best to a colleague at the same instant
+     * spread over the next ones instead of all queueing on the same row.
+     */
+    static List<String> claimOrder(List<String> candidates) {
+        if (candidates.size() <= 2) {
+            return candidates;
+        }
+        int start = 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(candidates.size() - 1);
+        List<String> order = new ArrayList<>(candidates.size());
+        order.add(candidates.get(0));
+        order.addAll(candidates.subList(start, candidates.size()));
+        order.addAll(candidates.subList(1, start));
+        return order;
     }
 
     /** The case the actor holds locked at {@code now}, if any. */
