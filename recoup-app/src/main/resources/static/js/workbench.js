@@ -80,4 +80,19 @@
       syncPromiseLines();
     }
   });
+
+  // while the case page is open, keep the agent's queue lock on the case (locks time out after the routing
+  // config's minutes; a case the agent no longer holds answers 409 and stays released)
+  var casePage = document.querySelector('.case-page[data-case]');
+  var csrf = document.querySelector('meta[name="_csrf"]');
+  var csrfHeader = document.querySelector('meta[name="_csrf_header"]');
+  if (casePage && csrf && csrfHeader) {
+    setInterval(function () {
+      var headers = {};
+      headers[csrfHeader.content] = csrf.content;
+      fetch('/ui/queue/locks/' + encodeURIComponent(casePage.dataset.case), {
+        method: 'POST', headers: headers, credentials: 'same-origin'
+      }).catch(function () { /* the next tick tries again */ });
+    }, 4 * 60 * 1000);
+  }
 })();
