@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.recoup.app.dailyrun.DailyRuns;
 import org.recoup.app.dailyrun.RunProgress;
@@ -16,6 +17,9 @@ import org.recoup.app.portfolio.ImportProgress;
 import org.recoup.app.portfolio.ImportResult;
 import org.recoup.app.portfolio.ImportService;
 import org.recoup.app.portfolio.ImportSource;
+import org.recoup.app.queue.CaseRouting;
+import org.recoup.app.security.Actor;
+import org.recoup.app.security.Role;
 import org.recoup.app.security.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,10 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     /** Password of the demo users (see {@code UserAccounts.createDemoUsers}); documented in the README. */
     public static final String DEMO_PASSWORD = "demo1234";
 
+    /** The agency of the demo login {@code agency}, and how many cases the demo places with it. */
+    static final String DEMO_AGENCY = "AG-1";
+    private static final int DEMO_AGENCY_CASES = 25;
+
     private static final Logger log = LoggerFactory.getLogger(DemoPortfolioLoader.class);
 
     private final boolean enabled;
@@ -47,12 +55,14 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final ImportService imports;
     private final DailyRuns runs;
     private final UserAccounts users;
+    private final CaseRouting routing;
     private final Clock clock;
 
     DemoPortfolioLoader(@Value("${recoup.demo.enabled:true}") boolean enabled,
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
-                        JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, Clock clock) {
+                        JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
+                        Clock clock) {
         this.enabled = enabled;
         this.accounts = accounts;
         this.seed = seed;
@@ -60,6 +70,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
         this.imports = imports;
         this.runs = runs;
         this.users = users;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -92,6 +103,8 @@ public class DemoPortfolioLoader implements ApplicationRunner {
             }
             users.createDemoUsers(DEMO_PASSWORD);
             RunView run = runs.runAndWait(asOf, "demo", RunProgress.NONE);
+            int placed = placeWithDemoAgency(run.id());
+            log.info("Demo: {} late-stage cases placed with agency {} (login 'agency')", placed, DEMO_AGENCY);
             log.info("Demo portfolio loaded: {} rows imported (import {}), daily run {} for {} {}", imported.processed(),
                     imported.id(), run.id(), asOf, run.status());
             return new DemoLoad(imported, run);
@@ -100,6 +113,27 @@ public class DemoPortfolioLoader implements ApplicationRunner {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /**
+     * Places a few of the late team's queued cases with the demo agency, as a supervisor would, so that the agency
+     * login has a queue of its own (its users see only what is placed with it).
+     */
+    private int placeWithDemoAgency(long runId) {
+        if (jdbc.sql("SELECT COUNT(*) FROM case_assignment WHERE agency_id = ?").param(DEMO_AGENCY)
+                .query(Long.class).single() > 0) {
+            return 0;
+        }
+        Actor supervisor = new Actor("supervisor", Role.SUPERVISOR, null, null, null);
+        List<String> cases = jdbc.sql("SELECT q.case_id FROM work_queue q WHERE q.pool = 'team:late' AND q.case_id IN "
+                        + "(SELECT a.case_id FROM run_action a WHERE a.run_id = ?) ORDER BY q.case_id FETCH FIRST "
+                        + DEMO_AGENCY_CASES + " ROWS ONLY")
+                .param(runId).query(String.class).list();
+        for (String caseId : cases) {
+            routing.assign(supervisor, caseId, new CaseRouting.Assignment("late", null, DEMO_AGENCY,
+                    "demo: placed with agency " + DEMO_AGENCY));
+        }
+        return cases.size();
     }
 
     /** What a demo load did. */

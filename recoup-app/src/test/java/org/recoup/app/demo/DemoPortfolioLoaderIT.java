@@ -54,6 +54,10 @@ class DemoPortfolioLoaderIT extends IntegrationTest {
                 .query(String.class).list()).containsExactly("AGENCY/-/-/AG-1", "AGENT/INTERMEDIATE/early/-",
                 "AGENT/JUNIOR/early/-", "COMPLIANCE/-/-/-", "TEAM_LEAD/-/early/-", "AGENT/SENIOR/late/-",
                 "SUPERVISOR/-/-/-");
+        // a few late-stage cases of this load are placed with the demo agency: the agency login has a queue of its own
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_assignment WHERE agency_id = 'AG-1' AND case_id IN "
+                        + "(SELECT case_id FROM run_action WHERE run_id = ?)")
+                .param(load.run().id()).query(Long.class).single()).as("cases placed with AG-1").isPositive();
     }
 
     @Test
