@@ -173,7 +173,11 @@ public final class EndToEndBenchmark {
         return all.toArray(String[]::new);
     }
 
-    static Map<String, String> options(String[] args) {
+    /**
+     * The benchmarks' {@code --name value} options ({@code --flag} alone means {@code "true"}); {@code --name=value}
+     * arguments are left to Spring.
+     */
+    public static Map<String, String> options(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--") && !args[i].contains("=")) {

@@ -68,13 +68,7 @@ public final class WorkbenchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
-                opts.put(args[i].substring(2), flag ? "true" : args[++i]);
-            }
-        }
+        Map<String, String> opts = EndToEndBenchmark.options(args);
         String url = opts.getOrDefault("pg-url", "jdbc:postgresql://localhost:5432/recoup_workbench_bench");
         LocalDate asOf = LocalDate.parse(opts.getOrDefault("as-of", "2026-11-23"));
         int agents = Integer.parseInt(opts.getOrDefault("agents", "50"));

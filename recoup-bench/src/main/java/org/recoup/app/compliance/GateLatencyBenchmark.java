@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.recoup.app.RecoupApplication;
+import org.recoup.bench.EndToEndBenchmark;
 import org.recoup.engine.compliance.Channel;
 import org.recoup.engine.compliance.Outcome;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -52,13 +52,7 @@ public final class GateLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
-                opts.put(args[i].substring(2), flag ? "true" : args[++i]);
-            }
-        }
+        Map<String, String> opts = EndToEndBenchmark.options(args);
         String url = opts.getOrDefault("pg-url", "jdbc:postgresql://localhost:5432/recoup_compliance");
         int accounts = Integer.parseInt(opts.getOrDefault("accounts", "10000"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "50"));
