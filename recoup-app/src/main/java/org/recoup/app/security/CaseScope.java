@@ -11,6 +11,8 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Which cases a user may see (no IDOR): administrators, supervisors and compliance officers see every case; a team
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseScope {
 
+    private static final String CURRENT_ACTOR = CaseScope.class.getName() + ".currentActor";
+
     private final JdbcClient jdbc;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
@@ -29,13 +33,25 @@ public class CaseScope {
         this.jdbc = jdbc;
     }
 
-    /** The signed-in user as an {@link Actor}, or empty when nobody (or an unknown user) is signed in. */
+    /**
+     * The signed-in user as an {@link Actor}, or empty when nobody (or an unknown user) is signed in. Read once per
+     * HTTP request: the scope check before the handler and the handler itself share it.
+     */
     public Optional<Actor> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!trust.isAuthenticated(authentication)) {
             return Optional.empty();
         }
-        return actor(authentication.getName());
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(CURRENT_ACTOR, RequestAttributes.SCOPE_REQUEST) instanceof Actor known
+                && known.username().equals(authentication.getName())) {
+            return Optional.of(known);
+        }
+        Optional<Actor> actor = actor(authentication.getName());
+        if (request != null) {
+            actor.ifPresent(a -> request.setAttribute(CURRENT_ACTOR, a, RequestAttributes.SCOPE_REQUEST));
+        }
+        return actor;
     }
 
     public Optional<Actor> actor(String username) {
