@@ -4,7 +4,6 @@ import org.recoup.app.api.ApiProblem;
 import org.recoup.app.portfolio.ContactMasking;
 import org.recoup.app.security.Actor;
 import org.recoup.app.security.CaseScope;
-import org.recoup.app.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -43,12 +42,6 @@ class MessageAccess {
         OutboxMessage m = outbox.find(messageId).filter(x -> scope.maySeeCase(actor, x.caseId()))
                 .orElseThrow(() -> ApiProblem.notFound("message", messageId));
         return masked(actor, m);
-    }
-
-    static void requireSender(Actor actor) {
-        if (actor.role() == Role.COMPLIANCE) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", null, "compliance officers review messages; they do not send them");
-        }
     }
 
     static OutboxMessage masked(Actor actor, OutboxMessage m) {
