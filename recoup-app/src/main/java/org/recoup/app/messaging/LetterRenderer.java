@@ -1,8 +1,5 @@
 package org.recoup.app.messaging;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,12 +25,6 @@ class LetterRenderer {
                   String address, String creditor, String issueDate, List<String> paragraphs) {
     }
 
-    static {
-        // openhtmltopdf logs every render at INFO on its own console handler: keep its warnings only
-        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
-                .forEach(name -> com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING));
-    }
-
     private final ITemplateEngine templates;
     private final Path font;
 
@@ -48,18 +39,7 @@ class LetterRenderer {
                     + font + " is missing: install Debian's fonts-wqy-zenhei or set recoup.messaging.letters.font to a "
                     + "TrueType font with Chinese glyphs");
         }
-        String html = html(letter);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(font.toFile(), "CJK");
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("letter " + letter.messageId() + " could not be rendered: " + e.getMessage(), e);
-        }
+        return org.recoup.app.document.PdfDocuments.pdf(html(letter), font, "letter " + letter.messageId());
     }
 
     String html(Letter letter) {

@@ -117,6 +117,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments", "/api/v1/payments/**").hasAnyRole(COLLECTORS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/promises", "/api/v1/accounts/*/promises/**")
                         .hasAnyRole(COLLECTORS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/documents")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        // --- plans ---
+                        // --- legal ---
+                        // --- agency ---
+                        // --- receivables ---
+                        // --- teams ---
+                        // --- kpiflow ---
+                        // --- kpicontact ---
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint(clock)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -153,6 +162,14 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/ui/overview/**", "/ui/strategies", "/ui/strategies/**",
                                 "/ui/experiments/**", "/ui/simulation").hasAnyRole(STAFF)
                         .requestMatchers("/compliance/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
+                        .requestMatchers("/ui/analytics").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
+                        // --- plans ---
+                        // --- legal ---
+                        // --- agency ---
+                        // --- receivables ---
+                        // --- teams ---
+                        // --- kpiflow ---
+                        // --- kpicontact ---
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(failure)
                         .permitAll())
