@@ -1,5 +1,6 @@
 package org.recoup.app.document;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,7 +68,7 @@ class DocumentController {
     }
 
     @Operation(summary = "A document's content; header X-Content-SHA256 carries its hash")
-    @GetMapping({"/api/v1/documents/{documentId}", "/ui/documents/{documentId}"})
+    @GetMapping("/api/v1/documents/{documentId}")
     ResponseEntity<byte[]> download(@PathVariable String documentId) {
         StoredDocument doc = documents.find(documentId)
                 .filter(this::inScope)
@@ -79,6 +80,13 @@ class DocumentController {
                         .filename(doc.filename(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-SHA256", doc.sha256())
                 .body(content);
+    }
+
+    /** The same document for the browser (session sign-in), e.g. a link on a case page. */
+    @Hidden
+    @GetMapping("/ui/documents/{documentId}")
+    ResponseEntity<byte[]> open(@PathVariable String documentId) {
+        return download(documentId);
     }
 
     private boolean inScope(StoredDocument doc) {
