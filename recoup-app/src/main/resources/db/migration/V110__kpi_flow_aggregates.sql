@@ -1,7 +1,7 @@
 -- Issue 8 (kpiflow): daily aggregates of the portfolio flow, maintained by the daily run after each completed run
 -- (analytics.FlowAggregates). Dashboards and the KPI API read only these tables (docs/kpis.md, docs/analytics.md).
 -- Dimensions of every row: business date × portfolio × product × team × currency. portfolio and team are '' when the
--- account has none (team: case_assignment of the borrower's case when the aggregate is built). A rerun of a date
+-- account has none (team: holder of the borrower's case when the date's run finished). A rerun of a date
 -- deletes and rewrites that date's rows in one transaction, so it is idempotent.
 
 -- Positions: accounts and amounts by bucket, aging bucket and risk class (bucket mix, aging report).

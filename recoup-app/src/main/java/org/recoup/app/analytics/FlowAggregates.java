@@ -34,10 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * date replaces them. When the date already had a successor
  * with aggregates, that successor's flows (which start from this date) are rebuilt too.
  *
- * <p>Dimensions: portfolio and product of the account, team of the borrower's case ({@code case_assignment} when the
- * aggregate is built; '' when unassigned), currency. Optionally prunes {@code account_state} snapshots older than
- * {@code recoup.analytics.state-retention-days} aggregated business dates (0, the default: keep all) — the dashboards do not need
- * them; the aggregation reads only the date and the previous one (docs/analytics.md).
+ * <p>Dimensions: portfolio and product of the account, team of the borrower's case when the date's run finished
+ * ({@code case_assignment}, or its history when the case was reassigned since; '' when unassigned), currency.
+ * Optionally prunes {@code account_state} snapshots older than the {@code recoup.analytics.state-retention-days}
+ * latest aggregated business dates (0, the default: keep all); the aggregation reads only the date and the previous
+ * one (docs/analytics.md).
  */
 @Service
 public class FlowAggregates {
@@ -111,11 +112,17 @@ public class FlowAggregates {
                 done.prunedStates(), millis);
     }
 
-    /** On PostgreSQL: memory for the hash joins of one pass over a million states, and no JIT compilation. */
+    /**
+     * On PostgreSQL, for this transaction: memory for the hash joins and the hash aggregate of one pass over a million
+     * states, no JIT, and hash joins only — the day's payments are often estimated at a handful of rows (fresh rows,
+     * old statistics) and a nested loop over a million states against them takes hours instead of seconds.
+     */
     private void tune() {
         if (postgres) {
             jdbc.sql("SET LOCAL work_mem = '128MB'").update();
             jdbc.sql("SET LOCAL jit = off").update();
+            jdbc.sql("SET LOCAL enable_nestloop = off").update();
+            jdbc.sql("SET LOCAL enable_sort = off").update();
         }
     }
 
@@ -134,6 +141,11 @@ public class FlowAggregates {
         Map<String, Object> params = new HashMap<>();
         params.put("asOf", asOf);
         params.put("fromAsOf", from.orElse(asOf));
+        // the team holding the case when the date's run finished: routing that follows the run (of the cases it
+        // opened) counts from the next date on, whatever the order of the run's listeners
+        Timestamp runEnd = jdbc.sql("SELECT MAX(finished_at) FROM daily_run WHERE as_of = ? AND status = 'SUCCEEDED'")
+                .param(asOf).query(Timestamp.class).optional().orElse(null);
+        params.put("runEnd", runEnd != null ? runEnd : Timestamp.valueOf("9999-12-31 00:00:00"));
         String paymentWindow = from.isPresent() ? paymentWindow(from.get(), asOf, params)
                 : "SELECT account_id, amount_minor AS amount FROM payment WHERE 1 = 0";
         String previous = from.isPresent() ? "LEFT JOIN account_state f ON f.as_of = :fromAsOf AND f.account_id = s.account_id"
@@ -146,7 +158,12 @@ public class FlowAggregates {
                        m.open_month, m.band, m.from_bucket, m.from_delinquent,
                        COUNT(*), SUM(m.overdue), SUM(m.outstanding), SUM(m.principal), SUM(m.from_overdue),
                        SUM(m.from_outstanding), SUM(CASE WHEN m.paid IS NULL THEN 0 ELSE 1 END), COALESCE(SUM(m.paid), 0)
-                FROM (SELECT COALESCE(a.portfolio, '') AS portfolio, a.product, COALESCE(ca.team, '') AS team,
+                FROM (SELECT COALESCE(a.portfolio, '') AS portfolio, a.product,
+                             COALESCE(CASE WHEN ca.case_id IS NULL THEN NULL
+                                           WHEN ca.assigned_at < :runEnd THEN ca.team
+                                           ELSE (SELECT h.team FROM case_assignment_history h
+                                                 WHERE h.case_id = ca.case_id AND h.assigned_at < :runEnd
+                                                 ORDER BY h.seq DESC FETCH FIRST 1 ROWS ONLY) END, '') AS team,
                              s.currency, s.bucket, s.aging_bucket, s.risk_class,
                              CASE WHEN a.open_date <= :asOf
                                   THEN CAST(EXTRACT(YEAR FROM a.open_date) AS INTEGER) * 100
