@@ -125,6 +125,7 @@ class SecurityConfiguration {
                         // --- receivables ---
                         // --- teams ---
                         // --- kpiflow ---
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kpis/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         // --- kpicontact ---
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint(clock)))
@@ -169,6 +170,7 @@ class SecurityConfiguration {
                         // --- receivables ---
                         // --- teams ---
                         // --- kpiflow ---
+                        .requestMatchers("/ui/kpis/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         // --- kpicontact ---
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(failure)
