@@ -21,7 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Agencies {
 
     /** An agency as stored and shown. */
-    public record Agency(String agencyId, String name, String contact, boolean active) {
+    public record Agency(String agencyId, String name, String contact, Boolean active) {
+        public Agency {
+            active = active == null || active;
+        }
     }
 
     /** A new contract version: rates in percent by bucket at placement, default for other buckets. */

@@ -26,7 +26,7 @@ class AgencyEvents {
     @EventListener
     void runCompleted(RunCompleted run) {
         var recalled = placements.recallDue(run.asOf());
-        int placed = rules.current().placeAfterRun()
+        int placed = Boolean.TRUE.equals(rules.current().placeAfterRun())
                 ? placements.placeByRules(Placements.SYSTEM, run.asOf(), null).size() : 0;
         if (!recalled.isEmpty() || placed > 0) {
             log.info("agencies after run {} ({}): {} placement(s) recalled at term end, {} case(s) placed by rule",

@@ -31,8 +31,10 @@ public class PlacementRules {
     static final String KIND = "agency-placement-rules";
 
     /** The rules document. */
-    public record Config(int version, String zone, String recallTeam, boolean placeAfterRun, List<Rule> rules) {
+    public record Config(Integer version, String zone, String recallTeam, Boolean placeAfterRun, List<Rule> rules) {
         public Config {
+            placeAfterRun = Boolean.TRUE.equals(placeAfterRun);
+            recallTeam = recallTeam == null || recallTeam.isBlank() ? "late" : recallTeam;
             rules = rules == null ? List.of() : List.copyOf(rules);
         }
 
@@ -52,7 +54,10 @@ public class PlacementRules {
      */
     public record Rule(String id, String agencyId, List<String> buckets, Integer minDpd, Integer maxDpd,
                        List<String> grades, List<String> products, Long minBalanceMinor, Long maxBalanceMinor,
-                       int maxCases, int termDays, boolean agencyReviewOnly) {
+                       Integer maxCases, Integer termDays, Boolean agencyReviewOnly) {
+        public Rule {
+            agencyReviewOnly = Boolean.TRUE.equals(agencyReviewOnly);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -117,10 +122,10 @@ public class PlacementRules {
             if (r.agencyId() == null || r.agencyId().isBlank()) {
                 throw invalid(at + ".agencyId", "agencyId is required");
             }
-            if (r.termDays() < 1 || r.termDays() > 3650) {
+            if (r.termDays() == null || r.termDays() < 1 || r.termDays() > 3650) {
                 throw invalid(at + ".termDays", "termDays must be 1 to 3650, was " + r.termDays());
             }
-            if (r.maxCases() < 1) {
+            if (r.maxCases() == null || r.maxCases() < 1) {
                 throw invalid(at + ".maxCases", "maxCases must be at least 1, was " + r.maxCases());
             }
             if (r.minDpd() != null && r.maxDpd() != null && r.minDpd() > r.maxDpd()) {

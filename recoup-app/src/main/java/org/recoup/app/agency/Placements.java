@@ -59,6 +59,12 @@ public class Placements {
     /** Places a case by hand (or for a rule): the balance is read from the latest state on or before today. */
     @Transactional
     public Placement place(Actor actor, String caseId, String agencyId, int termDays, String reason, String ruleId) {
+        return place(actor, caseId, agencyId, termDays, reason, ruleId, null);
+    }
+
+    /** {@code stateDate}: the balance is read from the latest state on or before it (null: today). */
+    private Placement place(Actor actor, String caseId, String agencyId, int termDays, String reason, String ruleId,
+                            LocalDate stateDate) {
         requireManager(actor);
         if (reason == null || reason.isBlank() || reason.length() > 400) {
             throw ApiProblem.badRequest("REASON_REQUIRED", "reason", "reason is required (at most 400 characters)");
@@ -79,7 +85,7 @@ public class Placements {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, rules.current().zoneId());
-        List<PlacedAccount> accounts = accountsAt(caseId, today);
+        List<PlacedAccount> accounts = accountsAt(caseId, stateDate == null ? today : stateDate);
         String team = jdbc.sql("SELECT team FROM case_assignment WHERE case_id = ?").param(caseId)
                 .query(String.class).optional().orElse(null);
         long id;
@@ -233,7 +239,7 @@ public class Placements {
                     continue;
                 }
                 placed.add(place(actor, c.getKey(), rule.agencyId(), rule.termDays(), "rule " + rule.id()
-                        + " (placement rules v" + config.version() + ", " + asOf + ")", rule.id()));
+                        + " (placement rules v" + config.version() + ", " + asOf + ")", rule.id(), asOf));
                 for (PlacementRules.Rule other : config.rules()) {
                     if (other.agencyId().equals(rule.agencyId()) && room.containsKey(other.id())) {
                         room.put(other.id(), room.get(other.id()) - 1);

@@ -32,7 +32,7 @@ class WriteOffPolicy {
     record Reason(String code, String label) {
     }
 
-    record Config(int version, String zone, List<Reason> reasons) {
+    record Config(Integer version, String zone, List<Reason> reasons) {
         Config {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
         }

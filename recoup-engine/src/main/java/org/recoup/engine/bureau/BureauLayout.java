@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param header  for FIXED, an optional first line (text, {@code {month}} and {@code {count}} replaced); ignored for CSV
  */
-public record BureauLayout(int version, Format format, String lineEnd, String header, List<Field> fields) {
+public record BureauLayout(Integer version, Format format, String lineEnd, String header, List<Field> fields) {
 
     public enum Format { FIXED, CSV }
 
@@ -23,8 +23,9 @@ public record BureauLayout(int version, Format format, String lineEnd, String he
      * One field: {@code source} names the value (see {@code BureauFile.SOURCES}); for FIXED, {@code width} characters,
      * aligned and padded with {@code pad}; a longer value is an error or cut to the width ({@code overflow}).
      */
-    public record Field(String name, String source, int width, Align align, String pad, Overflow overflow) {
+    public record Field(String name, String source, Integer width, Align align, String pad, Overflow overflow) {
         public Field {
+            width = width == null ? 0 : width;
             Objects.requireNonNull(name, "name");
             source = source == null ? name : source;
             align = align == null ? Align.LEFT : align;
