@@ -25,6 +25,16 @@ class AgencyEvents {
 
     @EventListener
     void runCompleted(RunCompleted run) {
+        try {
+            afterRun(run);
+        } catch (RuntimeException e) {
+            // the run itself succeeded: a failed recall must not turn it into a failure; the next run retries
+            log.error("agencies after run {} ({}): recall or placement failed, retried after the next run", run.runId(),
+                    run.asOf(), e);
+        }
+    }
+
+    private void afterRun(RunCompleted run) {
         var recalled = placements.recallDue(run.asOf());
         int placed = Boolean.TRUE.equals(rules.current().placeAfterRun())
                 ? placements.placeByRules(Placements.SYSTEM, run.asOf(), null).size() : 0;
