@@ -141,6 +141,34 @@ class AgencyIT extends IntegrationTest {
     }
 
     @Test
+    void twoSupervisorsPlacingOneCaseAtOnceMakeOnePlacement() throws Exception {
+        String caseA = fixture.caseOf(uniqueId("L"), STATE_DATE, "M3", 75, 1_000_00, 0);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return api().post("/api/v1/placements", body(caseA, 30)).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var r : results) {
+                statuses.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM placement WHERE case_id = ?").param(caseA).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_assignment_history WHERE case_id = ?").param(caseA)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aPlacementIsRecalledAtTermEndAfterTheRunAndLaterPaymentsAreNotTheAgencys() {
         String a = uniqueId("L");
         String caseA = fixture.caseOf(a, STATE_DATE, "M3", 75, 1_000_00, 0);
