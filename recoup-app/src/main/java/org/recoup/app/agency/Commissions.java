@@ -122,7 +122,6 @@ public class Commissions {
      * collected during the placements (to date) and the liquidation rate = collected ÷ balance at placement.
      */
     public Table scorecard(String agencyId, Locale locale) {
-        ZoneId zone = rules.current().zoneId();
         Map<String, long[]> rows = new TreeMap<>();
         Map<String, java.util.Set<Long>> cases = new TreeMap<>();
         jdbc.sql("""
