@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.recoup.app.agency.AgencyDemo;
 import org.recoup.app.dailyrun.DailyRuns;
 import org.recoup.app.dailyrun.RunProgress;
 import org.recoup.app.dailyrun.RunView;
@@ -58,11 +59,14 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final CaseRouting routing;
     private final Clock clock;
 
+    private final AgencyDemo agencyDemo;
+
     DemoPortfolioLoader(@Value("${recoup.demo.enabled:true}") boolean enabled,
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
                         JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
-                        Clock clock) {
+                        Clock clock, AgencyDemo agencyDemo) {
+        this.agencyDemo = agencyDemo;
         this.enabled = enabled;
         this.accounts = accounts;
         this.seed = seed;
@@ -105,6 +109,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
             RunView run = runs.runAndWait(asOf, "demo", RunProgress.NONE);
             int placed = placeWithDemoAgency(run.id());
             log.info("Demo: {} late-stage cases placed with agency {} (login 'agency')", placed, DEMO_AGENCY);
+            agencyDemo.recordDemoPlacements(DEMO_AGENCY, asOf);
             log.info("Demo portfolio loaded: {} rows imported (import {}), daily run {} for {} {}", imported.processed(),
                     imported.id(), run.id(), asOf, run.status());
             return new DemoLoad(imported, run);

@@ -122,6 +122,14 @@ class SecurityConfiguration {
                         // --- plans ---
                         // --- legal ---
                         // --- agency ---
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agencies/*/statement")
+                        .hasAnyRole(ADMIN, SUPERVISOR, AGENCY)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agencies", "/api/v1/agencies/**", "/api/v1/agency-scorecard",
+                                "/api/v1/placements", "/api/v1/placements/**", "/api/v1/write-offs", "/api/v1/write-offs/**",
+                                "/api/v1/debt-sales", "/api/v1/debt-sales/**", "/api/v1/bureau/**").hasAnyRole(WHOLE_BOOK)
+                        .requestMatchers("/api/v1/agencies", "/api/v1/agencies/**", "/api/v1/placements",
+                                "/api/v1/placements/**", "/api/v1/write-offs", "/api/v1/write-offs/**", "/api/v1/debt-sales",
+                                "/api/v1/debt-sales/**").hasAnyRole(WRITERS)
                         // --- receivables ---
                         // --- teams ---
                         // --- kpiflow ---
@@ -167,6 +175,9 @@ class SecurityConfiguration {
                         // --- plans ---
                         // --- legal ---
                         // --- agency ---
+                        .requestMatchers("/ui/agencies/statement").hasAnyRole(ADMIN, SUPERVISOR, AGENCY)
+                        .requestMatchers("/ui/agencies", "/ui/write-offs", "/ui/debt-sales/**", "/ui/bureau")
+                        .hasAnyRole(WHOLE_BOOK)
                         // --- receivables ---
                         // --- teams ---
                         // --- kpiflow ---
