@@ -123,6 +123,14 @@ class SecurityConfiguration {
                         // --- legal ---
                         // --- agency ---
                         // --- receivables ---
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/receivables/customers/*/terms").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/receivables/reviews").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/receivables/customers/*/statements").hasAnyRole(COLLECTORS)
+                        .requestMatchers("/api/v1/receivables", "/api/v1/receivables/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/property/billing-imports").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/property/notices", "/api/v1/property/notices/*/receipt")
+                        .hasAnyRole(COLLECTORS)
+                        .requestMatchers("/api/v1/property", "/api/v1/property/**").hasAnyRole(STAFF)
                         // --- teams ---
                         // --- kpiflow ---
                         // --- kpicontact ---
@@ -167,6 +175,14 @@ class SecurityConfiguration {
                         // --- legal ---
                         // --- agency ---
                         // --- receivables ---
+                        .requestMatchers(HttpMethod.POST, "/ui/receivables/review", "/ui/receivables/customers/*/terms")
+                        .hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/ui/receivables/customers/*/statements").hasAnyRole(COLLECTORS)
+                        .requestMatchers("/ui/receivables", "/ui/receivables/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/ui/property/imports").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/ui/property/notices", "/ui/property/notices/*/receipt")
+                        .hasAnyRole(COLLECTORS)
+                        .requestMatchers("/ui/property", "/ui/property/**").hasAnyRole(STAFF)
                         // --- teams ---
                         // --- kpiflow ---
                         // --- kpicontact ---
