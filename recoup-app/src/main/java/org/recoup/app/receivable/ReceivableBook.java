@@ -138,7 +138,7 @@ class ReceivableBook {
                                  WHERE ap.party_id = p.party_id AND ap.role = 'BORROWER'
                                    AND a.product = 'B2B_RECEIVABLE') AS book_currency
                         FROM party p LEFT JOIN receivable_customer c ON c.party_id = p.party_id
-                        WHERE """ + where + " ORDER BY p.name, p.party_id")
+                        WHERE\s""" + where + " ORDER BY p.name, p.party_id")
                 .params(params)
                 .query((rs, n) -> {
                     long limit = rs.getLong("credit_limit_minor");

@@ -109,7 +109,7 @@ class ReceivableController {
             description = "Each letter is the highest level that applies on the customer's track, sent once per level "
                     + "and delinquency episode, through the compliance gate (channel LETTER); a blocked letter names the "
                     + "gate's reasons and is retried at the next review. Repeating a review sends nothing twice. "
-                    + "Also runs after every daily run. ADMIN and SUPERVISOR.")
+                    + "After every daily run the tracks are reviewed without sending letters. ADMIN and SUPERVISOR.")
     List<ReceivableReview.Outcome> review(@RequestBody(required = false) ReviewRequest request, Principal principal) {
         return review.review(date(request == null ? null : request.asOf()), principal.getName());
     }

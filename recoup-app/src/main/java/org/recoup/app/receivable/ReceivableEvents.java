@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** After each daily run, the receivables review for its business date (tracks, reminder letters). */
+/**
+ * After each daily run, the customers' tracks for its business date. Reminder letters are a mailing a supervisor
+ * launches (POST /api/v1/receivables/reviews or the page's button): the run only reports how many are due.
+ */
 @Component
 class ReceivableEvents {
 
@@ -21,10 +24,10 @@ class ReceivableEvents {
     @EventListener
     void runCompleted(RunCompleted run) {
         try {
-            var outcomes = review.review(run.asOf(), "system");
-            long sent = outcomes.stream().filter(o -> "SENT".equals(o.reminder())).count();
-            if (sent > 0) {
-                LOG.info("receivables review {}: {} reminder letters sent", run.asOf(), sent);
+            var outcomes = review.review(run.asOf(), "system", false);
+            long due = outcomes.stream().filter(o -> "DUE".equals(o.reminder())).count();
+            if (due > 0) {
+                LOG.info("receivables after run {}: {} reminder letter(s) due", run.asOf(), due);
             }
         } catch (RuntimeException e) {
             // the run itself succeeded; the review can be repeated through POST /api/v1/receivables/reviews

@@ -67,7 +67,11 @@ class ReceivablePolicies {
 
     ReceivablePolicy parse(String document) {
         try {
-            return json.readValue(document, ReceivablePolicy.class);
+            tools.jackson.databind.JsonNode tree = json.readTree(document);
+            if (tree instanceof tools.jackson.databind.node.ObjectNode object && !object.has("version")) {
+                object.put("version", 0); // the server assigns the version on save
+            }
+            return json.treeToValue(tree, ReceivablePolicy.class);
         } catch (JacksonException e) {
             String message = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
                     ? e.getCause().getMessage() : e.getOriginalMessage();

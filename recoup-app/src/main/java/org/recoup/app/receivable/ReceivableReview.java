@@ -35,7 +35,7 @@ class ReceivableReview {
 
     static final String LETTER_KIND = "B2B_REMINDER";
 
-    /** What the review did for one customer. {@code reminder}: SENT, BLOCKED or NONE. */
+    /** What the review did for one customer. {@code reminder}: SENT, BLOCKED, DUE (not sent: tracks only) or NONE. */
     record Outcome(String partyId, String name, String previousTrack, String track, boolean trackChanged,
                    int oldestDaysPastDue, String reminderLevel, String reminder, String reminderId, String documentId,
                    List<String> blockReasons) {
@@ -63,12 +63,21 @@ class ReceivableReview {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    /** Tracks and letters. */
     List<Outcome> review(LocalDate asOf, String user) {
+        return review(asOf, user, true);
+    }
+
+    /**
+     * Tracks only when {@code sendLetters} is false (after the daily run: cheap, touches no contact record); the letters
+     * due are then reported as {@code DUE} and go out with the next full review.
+     */
+    List<Outcome> review(LocalDate asOf, String user, boolean sendLetters) {
         ReceivablePolicy policy = policies.current();
         List<Outcome> outcomes = new ArrayList<>();
         for (ReceivableBook.CustomerView view : book.everyCustomer(asOf, policy)) {
             try {
-                outcomes.add(transaction.execute(tx -> reviewOne(view, asOf, policy, user)));
+                outcomes.add(transaction.execute(tx -> reviewOne(view, asOf, policy, user, sendLetters)));
             } catch (DuplicateKeyException concurrentReview) {
                 // another review sent this level (or switched the track) at the same moment: nothing twice
                 outcomes.add(new Outcome(view.customer().partyId(), view.customer().name(), view.customer().track(),
@@ -79,7 +88,8 @@ class ReceivableReview {
         return outcomes;
     }
 
-    private Outcome reviewOne(ReceivableBook.CustomerView view, LocalDate asOf, ReceivablePolicy policy, String user) {
+    private Outcome reviewOne(ReceivableBook.CustomerView view, LocalDate asOf, ReceivablePolicy policy, String user,
+                              boolean sendLetters) {
         ReceivableBook.Customer customer = view.customer();
         CustomerAssessment a = view.assessment();
         boolean changed = !a.track().equals(customer.track());
@@ -98,6 +108,10 @@ class ReceivableReview {
                     a.oldestDaysPastDue(), a.reminderLevel(), "NONE", null, null, List.of());
         }
         ReceivablePolicy.ReminderLevel reminder = policy.reminders().get(policy.rank(level.get()));
+        if (!sendLetters) {
+            return new Outcome(customer.partyId(), customer.name(), customer.track(), a.track(), changed,
+                    a.oldestDaysPastDue(), reminder.code(), "DUE", null, null, List.of());
+        }
         OpenItem oldest = view.items().stream().filter(i -> i.overdue(asOf)).findFirst().orElseThrow();
         String contactId = "RMD-" + Documents.sha256((customer.partyId() + "|" + a.oldestOverdueDue() + "|"
                 + reminder.code()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 40);
