@@ -56,13 +56,14 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final DailyRuns runs;
     private final UserAccounts users;
     private final CaseRouting routing;
+    private final org.recoup.app.property.PropertyFeeDemo propertyFees;
     private final Clock clock;
 
     DemoPortfolioLoader(@Value("${recoup.demo.enabled:true}") boolean enabled,
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
                         JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
-                        Clock clock) {
+                        org.recoup.app.property.PropertyFeeDemo propertyFees, Clock clock) {
         this.enabled = enabled;
         this.accounts = accounts;
         this.seed = seed;
@@ -71,6 +72,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
         this.runs = runs;
         this.users = users;
         this.routing = routing;
+        this.propertyFees = propertyFees;
         this.clock = clock;
     }
 
@@ -102,6 +104,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
                         + (imported.failure() == null ? "" : "; " + imported.failure()));
             }
             users.createDemoUsers(DEMO_PASSWORD);
+            propertyFees.load(asOf);
             RunView run = runs.runAndWait(asOf, "demo", RunProgress.NONE);
             int placed = placeWithDemoAgency(run.id());
             log.info("Demo: {} late-stage cases placed with agency {} (login 'agency')", placed, DEMO_AGENCY);

@@ -50,7 +50,7 @@ class BillingImport {
 
     /** A finished import; {@code errors} non-empty means nothing was applied. */
     record Result(String importId, int rows, int created, int unchanged, List<RowError> errors) {
-        boolean failed() {
+        public boolean failed() {
             return !errors.isEmpty();
         }
     }

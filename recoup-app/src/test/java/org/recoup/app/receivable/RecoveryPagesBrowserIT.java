@@ -54,8 +54,8 @@ class RecoveryPagesBrowserIT extends BrowserIT {
         page.navigate("/ui/property");
         page.locator("[data-form=import] input[type=file]").setInputFiles(
                 new FilePayload("billing.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
-        page.locator("[data-form=import] button[type=submit]").click();
-        page.waitForURL(url -> url.endsWith("/ui/property"));
+        page.waitForNavigation(() -> page.locator("[data-form=import] button[type=submit]").click());
+        screenshot("imported");
         assertThat(page.locator("[data-import-result]").innerText()).contains("新建账单 2 条");
 
         page.navigate("/ui/property?building=" + building + "&asOf=2026-10-31");
@@ -69,8 +69,7 @@ class RecoveryPagesBrowserIT extends BrowserIT {
         var row = page.locator("[data-notice='" + noticeId + "']");
         row.locator("input[type=file]").setInputFiles(new FilePayload("签收.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
         row.locator("input[name=signedOn]").fill("2026-11-03");
-        row.locator("button[type=submit]").click();
-        page.waitForURL(url -> url.endsWith("/ui/property"));
+        page.waitForNavigation(() -> row.locator("button[type=submit]").click());
 
         assertThat(jdbc.sql("SELECT receipt_signed_on FROM property_notice WHERE notice_id = ?").param(noticeId)
                 .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 11, 3));
