@@ -161,10 +161,11 @@ class ReceivableBook {
         String accounts = """
                 FROM account a JOIN account_party ap ON ap.account_id = a.account_id AND ap.role = 'BORROWER'
                 JOIN party p ON p.party_id = ap.party_id
-                WHERE a.product = 'B2B_RECEIVABLE' AND\s""" + where;
+                %s
+                WHERE a.product = 'B2B_RECEIVABLE' AND\s""";
         jdbc.sql("SELECT ap.party_id, a.account_id, a.open_date, i.seq, i.due_date, "
                         + "i.principal_minor + i.interest_minor + i.fee_minor AS amount "
-                        + accounts.replace("WHERE a.product", "JOIN installment i ON i.account_id = a.account_id WHERE a.product"))
+                        + accounts.formatted("JOIN installment i ON i.account_id = a.account_id") + where)
                 .params(params)
                 .query((rs, n) -> {
                     lines.computeIfAbsent(rs.getString("party_id"), k -> new ArrayList<>())
@@ -174,7 +175,7 @@ class ReceivableBook {
                     return null;
                 }).list();
         jdbc.sql("SELECT ap.party_id, pay.account_id, pay.paid_at, pay.amount_minor "
-                        + accounts.replace("WHERE a.product", "JOIN payment pay ON pay.account_id = a.account_id WHERE a.product"))
+                        + accounts.formatted("JOIN payment pay ON pay.account_id = a.account_id") + where)
                 .params(params)
                 .query((rs, n) -> {
                     Customer c = customers.get(rs.getString("party_id"));
