@@ -14,6 +14,7 @@ import org.recoup.app.dailyrun.DailyRuns;
 import org.recoup.app.dailyrun.RunProgress;
 import org.recoup.app.dailyrun.RunView;
 import org.recoup.app.portfolio.ImportMode;
+import org.recoup.app.property.PropertyFeeDemo;
 import org.recoup.app.portfolio.ImportProgress;
 import org.recoup.app.portfolio.ImportResult;
 import org.recoup.app.portfolio.ImportService;
@@ -57,6 +58,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final DailyRuns runs;
     private final UserAccounts users;
     private final CaseRouting routing;
+    private final PropertyFeeDemo propertyFees;
     private final Clock clock;
 
     private final AgencyDemo agencyDemo;
@@ -65,7 +67,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
                         JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
-                        Clock clock, AgencyDemo agencyDemo) {
+                        Clock clock, AgencyDemo agencyDemo, PropertyFeeDemo propertyFees) {
         this.agencyDemo = agencyDemo;
         this.enabled = enabled;
         this.accounts = accounts;
@@ -75,6 +77,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
         this.runs = runs;
         this.users = users;
         this.routing = routing;
+        this.propertyFees = propertyFees;
         this.clock = clock;
     }
 
@@ -106,6 +109,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
                         + (imported.failure() == null ? "" : "; " + imported.failure()));
             }
             users.createDemoUsers(DEMO_PASSWORD);
+            propertyFees.load(asOf);
             RunView run = runs.runAndWait(asOf, "demo", RunProgress.NONE);
             int placed = placeWithDemoAgency(run.id());
             log.info("Demo: {} late-stage cases placed with agency {} (login 'agency')", placed, DEMO_AGENCY);

@@ -131,6 +131,14 @@ class SecurityConfiguration {
                                 "/api/v1/placements/**", "/api/v1/write-offs", "/api/v1/write-offs/**", "/api/v1/debt-sales",
                                 "/api/v1/debt-sales/**").hasAnyRole(WRITERS)
                         // --- receivables ---
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/receivables/customers/*/terms").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/receivables/reviews").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/receivables/customers/*/statements").hasAnyRole(COLLECTORS)
+                        .requestMatchers("/api/v1/receivables", "/api/v1/receivables/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/property/billing-imports").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/property/notices", "/api/v1/property/notices/*/receipt")
+                        .hasAnyRole(COLLECTORS)
+                        .requestMatchers("/api/v1/property", "/api/v1/property/**").hasAnyRole(STAFF)
                         // --- teams ---
                         // --- kpiflow ---
                         .requestMatchers(HttpMethod.GET, "/api/v1/kpis/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
@@ -179,6 +187,14 @@ class SecurityConfiguration {
                         .requestMatchers("/ui/agencies", "/ui/write-offs", "/ui/debt-sales/**", "/ui/bureau")
                         .hasAnyRole(WHOLE_BOOK)
                         // --- receivables ---
+                        .requestMatchers(HttpMethod.POST, "/ui/receivables/review", "/ui/receivables/customers/*/terms")
+                        .hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/ui/receivables/customers/*/statements").hasAnyRole(COLLECTORS)
+                        .requestMatchers("/ui/receivables", "/ui/receivables/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/ui/property/imports").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/ui/property/notices", "/ui/property/notices/*/receipt")
+                        .hasAnyRole(COLLECTORS)
+                        .requestMatchers("/ui/property", "/ui/property/**").hasAnyRole(STAFF)
                         // --- teams ---
                         // --- kpiflow ---
                         .requestMatchers("/ui/kpis/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
