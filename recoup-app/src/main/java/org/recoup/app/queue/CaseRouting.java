@@ -101,7 +101,8 @@ public class CaseRouting {
 
     /**
      * (Re)assigns a case: supervisors and administrators to anyone; a team lead only cases of their team, within their
-     * team. An agent named without a team takes the agent's team. The work queue follows at once; a lock in progress is
+     * team. An agent named without a team takes the agent's team; an agent with a capacity is never given more open cases
+     * than it (409 AGENT_AT_CAPACITY). The work queue follows at once; a lock in progress is
      * kept until its agent releases it.
      */
     @Transactional
@@ -155,6 +156,9 @@ public class CaseRouting {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "team",
                     "a team lead assigns cases within their own team only");
         }
+        if (agent != null) {
+            requireRoom(agent, caseId);
+        }
         Instant now = clock.instant();
         String reason = request.reason().strip();
         int updated = jdbc.sql("UPDATE case_assignment SET team = ?, agent = ?, agency_id = ?, assigned_at = ?, "
@@ -174,6 +178,25 @@ public class CaseRouting {
         jdbc.sql("UPDATE work_queue SET pool = ?, team = ?, agent = ? WHERE case_id = ?")
                 .params(WorkQueue.pool(team, agent, agency), team, agent, caseId).update();
         return new Assigned(caseId, team, agent, agency, now, actor.username(), reason);
+    }
+
+    /**
+     * An agent with a capacity ({@code agent_profile}) never holds more open cases than it: the profile row is locked
+     * for the rest of the transaction, so two assignments to the same agent are counted one after the other.
+     */
+    private void requireRoom(String agent, String caseId) {
+        Integer capacity = jdbc.sql("SELECT capacity FROM agent_profile WHERE username = ? FOR UPDATE").param(agent)
+                .query(Integer.class).optional().orElse(null);
+        if (capacity == null) {
+            return;
+        }
+        long held = jdbc.sql("SELECT COUNT(*) FROM case_assignment a JOIN collection_case cc ON cc.case_id = a.case_id "
+                        + "AND cc.status = 'OPEN' WHERE a.agent = ? AND a.case_id <> ?")
+                .params(agent, caseId).query(Long.class).single();
+        if (held >= capacity) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "AGENT_AT_CAPACITY", "agent", "agent '" + agent + "' already holds "
+                    + held + " open case(s), the most their capacity (" + capacity + ") allows");
+        }
     }
 
     private static String blankToNull(String s) {
