@@ -56,9 +56,9 @@ CREATE INDEX case_escalation_case_ix ON case_escalation (case_id);
 CREATE INDEX case_escalation_status_ix ON case_escalation (status, raised_at);
 
 -- Monthly targets of an agent or a team (scope AGENT/TEAM, subject = username or team id): money recovered in one
--- currency, and optionally contacts made and promises taken. month is the first day of the month.
+-- currency, and optionally contacts made and promises taken. target_month is the first day of the month.
 CREATE TABLE collection_target (
-    month            DATE         NOT NULL,
+    target_month     DATE         NOT NULL,
     scope            VARCHAR(5)   NOT NULL,
     subject          VARCHAR(100) NOT NULL,
     currency         CHAR(3)      NOT NULL,
@@ -67,7 +67,7 @@ CREATE TABLE collection_target (
     promises_target  INTEGER,
     updated_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_by       VARCHAR(100) NOT NULL,
-    PRIMARY KEY (month, scope, subject, currency),
+    PRIMARY KEY (target_month, scope, subject, currency),
     CONSTRAINT collection_target_scope_ck CHECK (scope IN ('AGENT', 'TEAM')),
     CONSTRAINT collection_target_amounts_ck CHECK (amount_minor >= 0 AND (contacts_target IS NULL OR contacts_target >= 0)
         AND (promises_target IS NULL OR promises_target >= 0))

@@ -98,11 +98,11 @@ public class Targets {
         Timestamp now = Timestamp.from(clock.instant());
         LocalDate first = month.atDay(1);
         int updated = jdbc.sql("UPDATE collection_target SET amount_minor = ?, contacts_target = ?, promises_target = ?, "
-                        + "updated_at = ?, updated_by = ? WHERE month = ? AND scope = ? AND subject = ? AND currency = ?")
+                        + "updated_at = ?, updated_by = ? WHERE target_month = ? AND scope = ? AND subject = ? AND currency = ?")
                 .params(r.amountMinor(), r.contactsTarget(), r.promisesTarget(), now, actor.username(), first, scope,
                         subject, currency).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO collection_target (month, scope, subject, currency, amount_minor, contacts_target, "
+            jdbc.sql("INSERT INTO collection_target (target_month, scope, subject, currency, amount_minor, contacts_target, "
                             + "promises_target, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(first, scope, subject, currency, r.amountMinor(), r.contactsTarget(), r.promisesTarget(), now,
                             actor.username()).update();
@@ -160,7 +160,7 @@ public class Targets {
                 .column("promisesTarget", labels.get("promisesTarget"), Table.Kind.INTEGER)
                 .column("promises", labels.get("promises"), Table.Kind.INTEGER);
         jdbc.sql("SELECT scope, subject, currency, amount_minor, contacts_target, promises_target FROM collection_target "
-                        + "WHERE month = ? ORDER BY scope DESC, subject, currency")
+                        + "WHERE target_month = ? ORDER BY scope DESC, subject, currency")
                 .param(month.atDay(1))
                 .query(rs -> {
                     String scope = rs.getString(1);
