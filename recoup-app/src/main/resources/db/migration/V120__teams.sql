@@ -43,7 +43,7 @@ CREATE TABLE case_escalation (
     raised_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     reason           VARCHAR(500) NOT NULL,
     status           VARCHAR(10)  NOT NULL,
-    resolution       VARCHAR(10),
+    resolution       VARCHAR(20),
     resolved_by      VARCHAR(100),
     resolved_at      TIMESTAMP WITH TIME ZONE,
     resolution_note  VARCHAR(500),
