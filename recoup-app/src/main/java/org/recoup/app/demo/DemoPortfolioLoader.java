@@ -21,6 +21,7 @@ import org.recoup.app.queue.CaseRouting;
 import org.recoup.app.security.Actor;
 import org.recoup.app.security.Role;
 import org.recoup.app.security.UserAccounts;
+import org.recoup.app.team.TeamDemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,12 +58,14 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final UserAccounts users;
     private final CaseRouting routing;
     private final Clock clock;
+    private final TeamDemo teamDemo;
 
     DemoPortfolioLoader(@Value("${recoup.demo.enabled:true}") boolean enabled,
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
                         JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
-                        Clock clock) {
+                        Clock clock, TeamDemo teamDemo) {
+        this.teamDemo = teamDemo;
         this.enabled = enabled;
         this.accounts = accounts;
         this.seed = seed;
@@ -85,6 +88,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
             return;
         }
         load(accounts, LocalDate.now(clock));
+        teamDemo.prepare();
     }
 
     /** Generates, imports and runs a demo portfolio of {@code count} accounts as of {@code asOf}. */

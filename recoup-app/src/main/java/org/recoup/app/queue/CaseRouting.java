@@ -48,8 +48,8 @@ public class CaseRouting {
     }
 
     /**
-     * Routes every open case of {@code asOf} that has no assignment yet to the team of its bucket; cases whose bucket
-     * no route names stay unassigned. Returns the number of cases routed. Set-based: two statements.
+     * Routes every open case of {@code asOf} that has no assignment yet to the team of the first route it matches (by
+     * bucket, and optionally stage, segment and product); cases no route matches stay unassigned. Returns the number of cases routed. Set-based: two statements.
      */
     @Transactional
     public int routeNewCases(LocalDate asOf, Instant now) {
@@ -66,13 +66,24 @@ public class CaseRouting {
     int routeFromFacts(Instant now) {
         QueueRouting.Versioned config = routing.current();
         List<Object> params = new ArrayList<>();
-        StringBuilder team = new StringBuilder("CASE bucket");
+        StringBuilder team = new StringBuilder("CASE");
         for (QueueRouting.Route r : config.routes()) {
-            for (String b : r.buckets()) {
-                team.append(" WHEN CAST(? AS VARCHAR(20)) THEN CAST(? AS VARCHAR(100))");
-                params.add(b);
-                params.add(r.team());
+            List<String> conditions = new ArrayList<>();
+            in(conditions, params, "bucket", r.buckets());
+            in(conditions, params, "stage", r.stages());
+            in(conditions, params, "grade", r.segments());
+            if (!r.products().isEmpty()) {
+                StringBuilder exists = new StringBuilder("EXISTS (SELECT 1 FROM collection_case pc JOIN account_party pp "
+                        + "ON pp.party_id = pc.party_id AND pp.role = 'BORROWER' JOIN account pa ON pa.account_id = "
+                        + "pp.account_id WHERE pc.case_id = queue_case_facts.case_id AND pa.product IN (");
+                for (int i = 0; i < r.products().size(); i++) {
+                    exists.append(i == 0 ? "" : ", ").append("CAST(? AS VARCHAR(20))");
+                    params.add(r.products().get(i));
+                }
+                conditions.add(exists.append("))").toString());
             }
+            team.append(" WHEN ").append(String.join(" AND ", conditions)).append(" THEN CAST(? AS VARCHAR(100))");
+            params.add(r.team());
         }
         team.append(" END");
         int routable = jdbc.sql("UPDATE queue_case_facts SET route_team = " + team + " WHERE NOT EXISTS "
@@ -178,6 +189,18 @@ public class CaseRouting {
         jdbc.sql("UPDATE work_queue SET pool = ?, team = ?, agent = ? WHERE case_id = ?")
                 .params(WorkQueue.pool(team, agent, agency), team, agent, caseId).update();
         return new Assigned(caseId, team, agent, agency, now, actor.username(), reason);
+    }
+
+    private static void in(List<String> conditions, List<Object> params, String column, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(column).append(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("CAST(? AS VARCHAR(20))");
+            params.add(values.get(i));
+        }
+        conditions.add(sql.append(")").toString());
     }
 
     /**

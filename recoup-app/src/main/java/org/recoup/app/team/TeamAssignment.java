@@ -36,8 +36,11 @@ public class TeamAssignment {
     private static final Actor SYSTEM = new Actor(USER, Role.SUPERVISOR, null, null, null);
     private static final Map<String, String> LANGUAGE_OF_JURISDICTION = Map.of("CN", "zh-CN", "US", "en", "UK", "en");
 
-    /** What one team's placement did. */
-    public record Result(String team, int placed, int leftInPool) {
+    /**
+     * What one team's placement did: how many agents with a profile the team has, how many cases were placed and how
+     * many stay in the pool.
+     */
+    public record Result(String team, int agents, int placed, int leftInPool) {
     }
 
     private final JdbcClient jdbc;
@@ -69,6 +72,13 @@ public class TeamAssignment {
         List<String> members = jdbc.sql("SELECT username FROM agent_profile WHERE username IN (SELECT username FROM "
                         + "app_user WHERE team = ? AND enabled = TRUE AND role = 'AGENT') ORDER BY username FOR UPDATE")
                 .param(team).query(String.class).list();
+        if (members.isEmpty()) {
+            // nobody to place with: count the pool cheaply (by the team index) rather than read it
+            long pooled = jdbc.sql("SELECT COUNT(*) FROM case_assignment a JOIN collection_case cc ON cc.case_id = "
+                            + "a.case_id AND cc.status = 'OPEN' WHERE a.team = ? AND a.agent IS NULL AND a.agency_id IS NULL")
+                    .param(team).query(Long.class).single();
+            return new Result(team, 0, 0, (int) pooled);
+        }
         List<String> waiting = jdbc.sql("""
                         SELECT a.case_id FROM case_assignment a
                         JOIN collection_case cc ON cc.case_id = a.case_id AND cc.status = 'OPEN'
@@ -76,8 +86,8 @@ public class TeamAssignment {
                         WHERE a.team = ? AND a.agent IS NULL AND a.agency_id IS NULL
                         ORDER BY COALESCE(w.priority, 0) DESC, a.case_id""")
                 .param(team).query(String.class).list();
-        if (members.isEmpty() || waiting.isEmpty()) {
-            return new Result(team, 0, waiting.size());
+        if (waiting.isEmpty()) {
+            return new Result(team, members.size(), 0, 0);
         }
         List<AgentSlot> agents = jdbc.sql("""
                         SELECT p.username, p.languages, p.products, p.capacity,
@@ -115,6 +125,6 @@ public class TeamAssignment {
                     "auto-assignment: skills " + (c.language() == null ? "any language" : c.language()) + " / "
                             + String.join("+", c.products()) + ", least loaded with room"));
         }
-        return new Result(team, placement.placed().size(), placement.overflow().size());
+        return new Result(team, agents.size(), placement.placed().size(), placement.overflow().size());
     }
 }

@@ -25,8 +25,19 @@ class TeamEvents {
 
     @EventListener
     void casesRouted(CasesRouted routed) {
-        int escalated = escalations.importStrategyEscalations(routed.asOf(), routed.at());
-        var results = assignment.assignAll();
-        log.info("teams after run {}: {} escalation(s) from the strategy; placed {}", routed.asOf(), escalated, results);
+        // the run and its routing are committed: a failure here must not fail the run; both steps can be redone
+        // (escalations are imported once per date, placement on demand)
+        try {
+            int escalated = escalations.importStrategyEscalations(routed.asOf(), routed.at());
+            log.info("teams after run {}: {} escalation(s) from the strategy", routed.asOf(), escalated);
+        } catch (RuntimeException e) {
+            log.error("teams after run {}: importing the strategy's escalations failed", routed.asOf(), e);
+        }
+        try {
+            log.info("teams after run {}: placed {}", routed.asOf(), assignment.assignAll());
+        } catch (RuntimeException e) {
+            log.error("teams after run {}: placing the team pools failed; retry with POST "
+                    + "/api/v1/teams/{teamId}/assignment-runs", routed.asOf(), e);
+        }
     }
 }
