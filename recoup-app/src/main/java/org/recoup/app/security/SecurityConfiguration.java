@@ -177,7 +177,7 @@ class SecurityConfiguration {
                         // --- agency ---
                         // --- receivables ---
                         // --- teams ---
-                        .requestMatchers("/ui/teams", "/ui/targets").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
+                        .requestMatchers("/ui/teams", "/ui/teams/**", "/ui/targets").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
                         .requestMatchers("/ui/escalations", "/ui/escalations/**").hasAnyRole(ADMIN, SUPERVISOR)
                         // --- kpiflow ---
                         // --- kpicontact ---

@@ -69,6 +69,28 @@ class TeamPages {
         return "team/teams";
     }
 
+    /** A member's skills and capacity from the teams page (comma-separated lists); errors come back as a message. */
+    @PostMapping("/ui/teams/members/{username}/profile")
+    String saveProfile(@PathVariable String username, @RequestParam(required = false) String languages,
+                       @RequestParam(required = false) String products, @RequestParam(required = false) String capacity,
+                       RedirectAttributes redirect) {
+        Actor actor = TeamController.actor(scope);
+        try {
+            Integer cap;
+            try {
+                cap = capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity.strip());
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badRequest("INVALID_PROFILE", "capacity", "capacity must be a whole number");
+            }
+            directory.saveProfile(actor, username, new TeamDirectory.ProfileRequest(
+                    TeamDirectory.split(languages), TeamDirectory.split(products), cap));
+            redirect.addFlashAttribute("saved", username);
+        } catch (ApiProblem problem) {
+            redirect.addFlashAttribute("error", username + ": " + problem.getMessage());
+        }
+        return "redirect:/ui/teams";
+    }
+
     @GetMapping("/ui/targets")
     String targets(@RequestParam(required = false) String month, @RequestParam(required = false) String format,
                    Locale locale, Model model, jakarta.servlet.http.HttpServletResponse response)

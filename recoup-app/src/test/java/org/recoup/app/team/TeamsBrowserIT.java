@@ -42,6 +42,15 @@ class TeamsBrowserIT extends BrowserIT {
                 .innerText()).isEqualTo("1");
         assertThat(page.locator("h1").innerText()).isEqualTo("团队");
         screenshot("teams");
+        var member = page.locator("[data-team='" + team + "'] [data-member='" + agent + "']");
+        member.locator("input[name=languages]").fill("zh-CN,en");
+        member.locator("input[name=capacity]").fill("9");
+        member.locator("button[type=submit]").click();
+        page.waitForURL(url -> url.endsWith("/ui/teams"));
+        assertThat(page.locator("[data-team='" + team + "'] [data-member='" + agent + "'] [data-cell=capacity]")
+                .innerText()).isEqualTo("9");
+        assertThat(jdbc.sql("SELECT languages FROM agent_profile WHERE username = ?").param(agent)
+                .query(String.class).single()).isEqualTo("en,zh-CN");
 
         page.navigate("/ui/targets?month=" + month);
         assertThat(page.locator("[data-table=targets] tr[data-subject='" + agent + "']").innerText()).contains("1000");
