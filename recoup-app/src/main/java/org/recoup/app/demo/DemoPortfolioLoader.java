@@ -23,6 +23,7 @@ import org.recoup.app.queue.CaseRouting;
 import org.recoup.app.security.Actor;
 import org.recoup.app.security.Role;
 import org.recoup.app.security.UserAccounts;
+import org.recoup.app.team.TeamDemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +61,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final CaseRouting routing;
     private final PropertyFeeDemo propertyFees;
     private final Clock clock;
+    private final TeamDemo teamDemo;
 
     private final AgencyDemo agencyDemo;
 
@@ -67,8 +69,9 @@ public class DemoPortfolioLoader implements ApplicationRunner {
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
                         JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
-                        Clock clock, AgencyDemo agencyDemo, PropertyFeeDemo propertyFees) {
+                        Clock clock, AgencyDemo agencyDemo, PropertyFeeDemo propertyFees, TeamDemo teamDemo) {
         this.agencyDemo = agencyDemo;
+        this.teamDemo = teamDemo;
         this.enabled = enabled;
         this.accounts = accounts;
         this.seed = seed;
@@ -92,6 +95,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
             return;
         }
         load(accounts, LocalDate.now(clock));
+        teamDemo.prepare();
     }
 
     /** Generates, imports and runs a demo portfolio of {@code count} accounts as of {@code asOf}. */

@@ -48,8 +48,8 @@ public class CaseRouting {
     }
 
     /**
-     * Routes every open case of {@code asOf} that has no assignment yet to the team of its bucket; cases whose bucket
-     * no route names stay unassigned. Returns the number of cases routed. Set-based: two statements.
+     * Routes every open case of {@code asOf} that has no assignment yet to the team of the first route it matches (by
+     * bucket, and optionally stage, segment and product); cases no route matches stay unassigned. Returns the number of cases routed. Set-based: two statements.
      */
     @Transactional
     public int routeNewCases(LocalDate asOf, Instant now) {
@@ -66,13 +66,24 @@ public class CaseRouting {
     int routeFromFacts(Instant now) {
         QueueRouting.Versioned config = routing.current();
         List<Object> params = new ArrayList<>();
-        StringBuilder team = new StringBuilder("CASE bucket");
+        StringBuilder team = new StringBuilder("CASE");
         for (QueueRouting.Route r : config.routes()) {
-            for (String b : r.buckets()) {
-                team.append(" WHEN CAST(? AS VARCHAR(20)) THEN CAST(? AS VARCHAR(100))");
-                params.add(b);
-                params.add(r.team());
+            List<String> conditions = new ArrayList<>();
+            in(conditions, params, "bucket", r.buckets());
+            in(conditions, params, "stage", r.stages());
+            in(conditions, params, "grade", r.segments());
+            if (!r.products().isEmpty()) {
+                StringBuilder exists = new StringBuilder("EXISTS (SELECT 1 FROM collection_case pc JOIN account_party pp "
+                        + "ON pp.party_id = pc.party_id AND pp.role = 'BORROWER' JOIN account pa ON pa.account_id = "
+                        + "pp.account_id WHERE pc.case_id = queue_case_facts.case_id AND pa.product IN (");
+                for (int i = 0; i < r.products().size(); i++) {
+                    exists.append(i == 0 ? "" : ", ").append("CAST(? AS VARCHAR(20))");
+                    params.add(r.products().get(i));
+                }
+                conditions.add(exists.append("))").toString());
             }
+            team.append(" WHEN ").append(String.join(" AND ", conditions)).append(" THEN CAST(? AS VARCHAR(100))");
+            params.add(r.team());
         }
         team.append(" END");
         int routable = jdbc.sql("UPDATE queue_case_facts SET route_team = " + team + " WHERE NOT EXISTS "
@@ -101,7 +112,8 @@ public class CaseRouting {
 
     /**
      * (Re)assigns a case: supervisors and administrators to anyone; a team lead only cases of their team, within their
-     * team. An agent named without a team takes the agent's team. The work queue follows at once; a lock in progress is
+     * team. An agent named without a team takes the agent's team; an agent with a capacity is never given more open cases
+     * than it (409 AGENT_AT_CAPACITY). The work queue follows at once; a lock in progress is
      * kept until its agent releases it.
      */
     @Transactional
@@ -155,6 +167,9 @@ public class CaseRouting {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "team",
                     "a team lead assigns cases within their own team only");
         }
+        if (agent != null) {
+            requireRoom(agent, caseId);
+        }
         Instant now = clock.instant();
         String reason = request.reason().strip();
         int updated = jdbc.sql("UPDATE case_assignment SET team = ?, agent = ?, agency_id = ?, assigned_at = ?, "
@@ -174,6 +189,37 @@ public class CaseRouting {
         jdbc.sql("UPDATE work_queue SET pool = ?, team = ?, agent = ? WHERE case_id = ?")
                 .params(WorkQueue.pool(team, agent, agency), team, agent, caseId).update();
         return new Assigned(caseId, team, agent, agency, now, actor.username(), reason);
+    }
+
+    private static void in(List<String> conditions, List<Object> params, String column, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(column).append(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("CAST(? AS VARCHAR(20))");
+            params.add(values.get(i));
+        }
+        conditions.add(sql.append(")").toString());
+    }
+
+    /**
+     * An agent with a capacity ({@code agent_profile}) never holds more open cases than it: the profile row is locked
+     * for the rest of the transaction, so two assignments to the same agent are counted one after the other.
+     */
+    private void requireRoom(String agent, String caseId) {
+        Integer capacity = jdbc.sql("SELECT capacity FROM agent_profile WHERE username = ? FOR UPDATE").param(agent)
+                .query(Integer.class).optional().orElse(null);
+        if (capacity == null) {
+            return;
+        }
+        long held = jdbc.sql("SELECT COUNT(*) FROM case_assignment a JOIN collection_case cc ON cc.case_id = a.case_id "
+                        + "AND cc.status = 'OPEN' WHERE a.agent = ? AND a.case_id <> ?")
+                .params(agent, caseId).query(Long.class).single();
+        if (held >= capacity) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "AGENT_AT_CAPACITY", "agent", "agent '" + agent + "' already holds "
+                    + held + " open case(s), the most their capacity (" + capacity + ") allows");
+        }
     }
 
     private static String blankToNull(String s) {

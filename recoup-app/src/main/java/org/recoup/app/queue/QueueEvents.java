@@ -7,6 +7,7 @@ import org.recoup.app.delinquency.DelinquencyPolicies;
 import org.recoup.app.workbench.OutcomeRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the queue in step with the rest of Recoup: after each completed run, routes the new cases and rebuilds the
- * queue (in the run's thread, so that a caller waiting for the run finds the queue built); when an outcome is recorded,
+ * queue (in the run's thread, so that a caller waiting for the run finds the queue built), then announces
+ * {@link CasesRouted}; when an outcome is recorded,
  * releases the case (inside the recording transaction) and schedules its follow-up.
  */
 @Component
@@ -30,10 +32,13 @@ class QueueEvents {
     private final DelinquencyPolicies delinquency;
     private final TransactionTemplate transaction;
     private final PlannerStatistics statistics;
+    private final ApplicationEventPublisher events;
 
     QueueEvents(CaseRouting routing, WorkQueue queue, Clock clock, JdbcClient jdbc, DelinquencyPolicies delinquency,
-                PlatformTransactionManager transactions, PlannerStatistics statistics) {
+                PlatformTransactionManager transactions, PlannerStatistics statistics,
+                ApplicationEventPublisher events) {
         this.statistics = statistics;
+        this.events = events;
         this.routing = routing;
         this.queue = queue;
         this.clock = clock;
@@ -60,6 +65,7 @@ class QueueEvents {
         long rows = counts[1];
         log.info("work queue rebuilt from run {} ({}): {} new case(s) routed, {} case(s) queued in {} ms", run.runId(),
                 run.asOf(), routed, rows, (System.nanoTime() - started) / 1_000_000);
+        events.publishEvent(new CasesRouted(run.asOf(), now));
     }
 
     @EventListener

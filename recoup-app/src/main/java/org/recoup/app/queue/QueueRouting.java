@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.recoup.app.api.ApiProblem;
 import org.recoup.app.delinquency.DelinquencyPolicies;
 import org.recoup.engine.delinquency.Band;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The queue routing configuration as versioned data in {@code business_config} (kind {@code queue-routing}): which
- * team's queue gets a newly opened case, by the delinquency bucket of its most overdue account, and how long a case
+ * team's queue gets a newly opened case, by the delinquency bucket of its most overdue account (optionally also by
+ * stage, segment and product: the first route that matches wins), and how long a case
  * stays locked to the agent who took it. The highest version is in force; the shipped default
  * ({@code config/queue-routing.json}: M0–M2 → {@code early}, M3 and beyond → {@code late}, 15 minute locks) is stored as
  * version 1 when none exists; saving validates and adds a version.
@@ -35,17 +37,46 @@ public class QueueRouting {
     static final String KIND = "queue-routing";
     static final int MAX_LOCK_MINUTES = 480;
 
-    /** Cases whose bucket is one of {@code buckets} go to {@code team}'s queue. */
-    public record Route(String team, List<String> buckets) {
+    /**
+     * Cases that match go to {@code team}'s pool: bucket one of {@code buckets}, stage one of {@code stages}, segment
+     * (grade A/B/C) one of {@code segments}, and any of the case's accounts of one of {@code products} — each list
+     * that is empty matches every case, at least one is given. Routes are tried in order; the first that matches wins.
+     */
+    public record Route(String team, List<String> buckets,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> stages,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> segments,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> products) {
+
+        public Route {
+            buckets = buckets == null ? List.of() : List.copyOf(buckets);
+            stages = stages == null ? List.of() : List.copyOf(stages);
+            segments = segments == null ? List.of() : List.copyOf(segments);
+            products = products == null ? List.of() : List.copyOf(products);
+        }
+
+        /** A route by bucket alone (the shipped kind). */
+        public Route(String team, List<String> buckets) {
+            this(team, buckets, List.of(), List.of(), List.of());
+        }
+
+        boolean bucketOnly() {
+            return stages.isEmpty() && segments.isEmpty() && products.isEmpty();
+        }
     }
+
+    static final List<String> SEGMENTS = List.of("A", "B", "C");
+    static final List<String> PRODUCTS = List.of("CONSUMER_LOAN", "CREDIT_CARD", "B2B_RECEIVABLE", "PROPERTY_FEE");
 
     /** A stored version of the routing configuration. */
     public record Versioned(int version, List<Route> routes, int lockMinutes) {
 
-        /** The team of a bucket, or null when no route names it (the case waits for a supervisor to assign it). */
+        /**
+         * The team of a bucket by the bucket-only routes, or null when none names it (the case waits for a supervisor
+         * to assign it, unless a route by stage, segment or product takes it).
+         */
         public String teamOf(String bucket) {
             for (Route r : routes) {
-                if (r.buckets().contains(bucket)) {
+                if (r.bucketOnly() && r.buckets().contains(bucket)) {
                     return r.team();
                 }
             }
@@ -136,29 +167,26 @@ public class QueueRouting {
             if (team == null || !team.isString() || team.asString().isBlank() || team.asString().length() > 100) {
                 throw invalid(at + ".team", at + ".team is required: the name of a team (at most 100 characters)");
             }
-            JsonNode buckets = r.get("buckets");
-            if (buckets == null || !buckets.isArray() || buckets.isEmpty()) {
-                throw invalid(at + ".buckets", at + ".buckets is required: a non-empty list of bucket names");
+            List<String> stageNames = delinquency.current().stages().stream().map(Band::name).toList();
+            List<String> names = names(r, "buckets", at, strict ? known : null);
+            List<String> stages = names(r, "stages", at, strict ? stageNames : null);
+            List<String> segments = names(r, "segments", at, SEGMENTS);
+            List<String> products = names(r, "products", at, PRODUCTS);
+            if (names.isEmpty() && stages.isEmpty() && segments.isEmpty() && products.isEmpty()) {
+                throw invalid(at + ".buckets", at + ".buckets is required: a non-empty list of bucket names (or give "
+                        + "stages, segments or products)");
             }
-            List<String> names = new ArrayList<>();
-            for (int j = 0; j < buckets.size(); j++) {
-                JsonNode b = buckets.get(j);
-                String field = at + ".buckets[" + j + "]";
-                if (!b.isString()) {
-                    throw invalid(field, field + " must be a bucket name");
+            if (stages.isEmpty() && segments.isEmpty() && products.isEmpty()) {
+                for (int j = 0; j < names.size(); j++) {
+                    String other = routed.putIfAbsent(names.get(j), team.asString());
+                    if (other != null) {
+                        String field = at + ".buckets[" + j + "]";
+                        throw invalid(field, field + ": bucket '" + names.get(j) + "' is already routed to team '"
+                                + other + "'");
+                    }
                 }
-                String name = b.asString();
-                if (strict && !known.contains(name)) {
-                    throw invalid(field, field + ": unknown bucket '" + name + "'; the delinquency policy has "
-                            + String.join(", ", known));
-                }
-                String other = routed.putIfAbsent(name, team.asString());
-                if (other != null) {
-                    throw invalid(field, field + ": bucket '" + name + "' is already routed to team '" + other + "'");
-                }
-                names.add(name);
             }
-            routes.add(new Route(team.asString().strip(), List.copyOf(names)));
+            routes.add(new Route(team.asString().strip(), names, stages, segments, products));
         }
         JsonNode lock = node.get("lockMinutes");
         if (lock == null || !lock.isIntegralNumber() || !lock.canConvertToInt() || lock.intValue() < 1
@@ -167,6 +195,32 @@ public class QueueRouting {
                     + MAX_LOCK_MINUTES);
         }
         return new Versioned(version, List.copyOf(routes), lock.intValue());
+    }
+
+    /** An optional list of names at {@code at.key}; each must be one of {@code allowed} when given. */
+    private static List<String> names(JsonNode route, String key, String at, List<String> allowed) {
+        JsonNode list = route.get(key);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw invalid(at + "." + key, at + "." + key + " must be a list of names");
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < list.size(); j++) {
+            JsonNode b = list.get(j);
+            String field = at + "." + key + "[" + j + "]";
+            if (!b.isString()) {
+                throw invalid(field, field + " must be a name");
+            }
+            String name = b.asString();
+            if (allowed != null && !allowed.contains(name)) {
+                throw invalid(field, field + ": unknown " + key.substring(0, key.length() - 1) + " '" + name
+                        + "'; expected one of " + String.join(", ", allowed));
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
     }
 
     private static ApiProblem invalid(String field, String message) {

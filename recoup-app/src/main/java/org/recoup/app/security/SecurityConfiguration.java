@@ -140,6 +140,15 @@ class SecurityConfiguration {
                         .hasAnyRole(COLLECTORS)
                         .requestMatchers("/api/v1/property", "/api/v1/property/**").hasAnyRole(STAFF)
                         // --- teams ---
+                        .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams/*", "/api/v1/targets/progress")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*", "/api/v1/targets").hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/teams/*/assignment-runs").hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/agents/*/profile").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/handover", "/api/v1/cases/*/escalations")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/assignment-history").hasAnyRole(STAFF)
+                        .requestMatchers("/api/v1/escalations", "/api/v1/escalations/**").hasAnyRole(ADMIN, SUPERVISOR)
                         // --- kpiflow ---
                         .requestMatchers(HttpMethod.GET, "/api/v1/kpis/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         // --- kpicontact ---
@@ -196,6 +205,8 @@ class SecurityConfiguration {
                         .hasAnyRole(COLLECTORS)
                         .requestMatchers("/ui/property", "/ui/property/**").hasAnyRole(STAFF)
                         // --- teams ---
+                        .requestMatchers("/ui/teams", "/ui/teams/**", "/ui/targets").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
+                        .requestMatchers("/ui/escalations", "/ui/escalations/**").hasAnyRole(ADMIN, SUPERVISOR)
                         // --- kpiflow ---
                         .requestMatchers("/ui/kpis/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         // --- kpicontact ---
