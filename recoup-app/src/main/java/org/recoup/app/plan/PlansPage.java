@@ -62,7 +62,7 @@ class PlansPage {
     @GetMapping("/ui/plans")
     Object list(@RequestParam(required = false) String status, @RequestParam(required = false) String format,
                 Model model, Locale locale) {
-        String s = STATUSES.contains(status) ? status : null;
+        String s = status != null && STATUSES.contains(status) ? status : null;
         List<PlanView> list = plans.list(actor(), s, 500);
         Table table = table(list, locale);
         if (format != null && !format.isBlank()) {
