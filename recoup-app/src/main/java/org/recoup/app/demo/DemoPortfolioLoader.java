@@ -57,12 +57,14 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final UserAccounts users;
     private final CaseRouting routing;
     private final Clock clock;
+    private final org.recoup.app.plan.PlanDemo planDemo;
 
     DemoPortfolioLoader(@Value("${recoup.demo.enabled:true}") boolean enabled,
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
                         JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
-                        Clock clock) {
+                        Clock clock, org.recoup.app.plan.PlanDemo planDemo) {
+        this.planDemo = planDemo;
         this.enabled = enabled;
         this.accounts = accounts;
         this.seed = seed;
@@ -105,6 +107,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
             RunView run = runs.runAndWait(asOf, "demo", RunProgress.NONE);
             int placed = placeWithDemoAgency(run.id());
             log.info("Demo: {} late-stage cases placed with agency {} (login 'agency')", placed, DEMO_AGENCY);
+            planDemo.seed(asOf);
             log.info("Demo portfolio loaded: {} rows imported (import {}), daily run {} for {} {}", imported.processed(),
                     imported.id(), run.id(), asOf, run.status());
             return new DemoLoad(imported, run);
