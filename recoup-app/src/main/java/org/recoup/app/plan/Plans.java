@@ -576,6 +576,37 @@ public class Plans {
                 .list();
     }
 
+    /** A case for which a recent run's strategy asked for a restructure offer (TASK RESTRUCTURE_OFFER). */
+    public record Suggestion(String caseId, String accounts, String ruleId, LocalDate asOf, int priority) {
+    }
+
+    /**
+     * Cases of the actor's scope for which a run of the last {@code days} business days up to today planned a
+     * RESTRUCTURE_OFFER task (the strategy's way of asking for a plan) and that have no open plan; latest first.
+     */
+    public List<Suggestion> suggestions(Actor actor, int days, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        CaseScope.Filter filter = CaseScope.sqlFilter(actor, "a.case_id");
+        List<Object> params = new ArrayList<>(List.of(today.minusDays(days), today));
+        params.addAll(filter.params());
+        return jdbc.sql("SELECT a.case_id, a.accounts, a.rule_id, a.as_of, a.priority FROM run_action a "
+                        + "WHERE a.action = 'RESTRUCTURE_OFFER' AND a.kind = 'TASK' AND a.status <> 'DROPPED' "
+                        + "AND a.as_of BETWEEN ? AND ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM repayment_plan p WHERE p.case_id = a.case_id "
+                        + "AND p.status IN ('PENDING_APPROVAL', 'ACTIVE')) AND " + filter.sql()
+                        + " ORDER BY a.as_of DESC, a.priority DESC, a.case_id FETCH FIRST "
+                        + Math.max(1, Math.min(limit, 500)) + " ROWS ONLY")
+                .params(params)
+                .query((rs, n) -> new Suggestion(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getInt(5)))
+                .list().stream().filter(distinctCase()).toList();
+    }
+
+    private static java.util.function.Predicate<Suggestion> distinctCase() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return s -> seen.add(s.caseId());
+    }
+
     /** The accounts of a case (the borrower's), for the proposal form. */
     List<String> accountsOfCase(String caseId) {
         return jdbc.sql("SELECT account_id FROM account_party WHERE role = 'BORROWER' AND 'C-' || party_id = ? "

@@ -72,6 +72,7 @@ class PlansPage {
         model.addAttribute("status", s);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("plans", list);
+        model.addAttribute("suggestions", plans.suggestions(actor(), 7, 50));
         return "plan/plans";
     }
 

@@ -37,8 +37,14 @@ class PlansPageIT extends IntegrationTest {
         users.create(agent, PASSWORD, new UserAccounts.UserFields(agent, Role.AGENT, Tier.JUNIOR, team, null, "en", true));
         users.create(lead, PASSWORD, new UserAccounts.UserFields(lead, Role.TEAM_LEAD, null, team, null, "zh-CN", true));
 
+        jdbc.sql("INSERT INTO run_action (as_of, case_id, action, run_id, kind, priority, rule_id, accounts, status) "
+                        + "VALUES (?, ?, 'RESTRUCTURE_OFFER', 0, 'TASK', 50, 'willing-unable', ?, 'PLANNED')")
+                .params(LocalDate.now(), caseId, account).update();
+
         Browser agentBrowser = new Browser(port);
         agentBrowser.signIn(agent, PASSWORD);
+        assertThat(agentBrowser.get("/ui/plans").body()).as("the strategy asked for an offer")
+                .contains("data-case=\"" + caseId + "\"", "willing-unable");
         Browser.Page casePlans = agentBrowser.get("/ui/cases/" + caseId + "/plans");
         assertThat(casePlans.status()).as(casePlans.toString()).isEqualTo(200);
         assertThat(casePlans.body()).contains("Propose a plan", account);
@@ -50,6 +56,8 @@ class PlansPageIT extends IntegrationTest {
         assertThat(planPath).startsWith("/ui/plans/PL-");
         String planId = planPath.substring("/ui/plans/".length());
         assertThat(agentBrowser.get(planPath).body()).contains("Pending approval").doesNotContain("data-test=\"approve\"");
+        assertThat(agentBrowser.get("/ui/plans").body()).as("no longer suggested once a plan is open")
+                .doesNotContain("data-case=\"" + caseId + "\"");
 
         Browser leadBrowser = new Browser(port);
         leadBrowser.signIn(lead, PASSWORD);
