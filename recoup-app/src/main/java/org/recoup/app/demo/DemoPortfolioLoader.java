@@ -13,6 +13,7 @@ import org.recoup.app.agency.AgencyDemo;
 import org.recoup.app.dailyrun.DailyRuns;
 import org.recoup.app.dailyrun.RunProgress;
 import org.recoup.app.dailyrun.RunView;
+import org.recoup.app.plan.PlanDemo;
 import org.recoup.app.portfolio.ImportMode;
 import org.recoup.app.portfolio.ImportProgress;
 import org.recoup.app.portfolio.ImportResult;
@@ -62,16 +63,18 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final PropertyFeeDemo propertyFees;
     private final Clock clock;
     private final TeamDemo teamDemo;
-
     private final AgencyDemo agencyDemo;
+    private final PlanDemo planDemo;
 
     DemoPortfolioLoader(@Value("${recoup.demo.enabled:true}") boolean enabled,
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
                         JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
-                        Clock clock, AgencyDemo agencyDemo, PropertyFeeDemo propertyFees, TeamDemo teamDemo) {
+                        Clock clock, AgencyDemo agencyDemo, PropertyFeeDemo propertyFees, TeamDemo teamDemo,
+                        PlanDemo planDemo) {
         this.agencyDemo = agencyDemo;
         this.teamDemo = teamDemo;
+        this.planDemo = planDemo;
         this.enabled = enabled;
         this.accounts = accounts;
         this.seed = seed;
@@ -118,6 +121,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
             int placed = placeWithDemoAgency(run.id());
             log.info("Demo: {} late-stage cases placed with agency {} (login 'agency')", placed, DEMO_AGENCY);
             agencyDemo.recordDemoPlacements(DEMO_AGENCY, asOf);
+            planDemo.seed(asOf);
             log.info("Demo portfolio loaded: {} rows imported (import {}), daily run {} for {} {}", imported.processed(),
                     imported.id(), run.id(), asOf, run.status());
             return new DemoLoad(imported, run);

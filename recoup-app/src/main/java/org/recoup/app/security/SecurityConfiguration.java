@@ -120,6 +120,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/documents")
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
                         // --- plans ---
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/plans", "/api/v1/plans/*/approve",
+                                "/api/v1/plans/*/reject").hasAnyRole(COLLECTORS)
+                        .requestMatchers("/api/v1/cases/*/plans", "/api/v1/plans", "/api/v1/plans/**").hasAnyRole(STAFF)
                         // --- legal ---
                         // --- agency ---
                         .requestMatchers(HttpMethod.GET, "/api/v1/agencies/*/statement")
@@ -190,6 +193,9 @@ class SecurityConfiguration {
                         .requestMatchers("/compliance/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         .requestMatchers("/ui/analytics").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         // --- plans ---
+                        .requestMatchers(HttpMethod.POST, "/ui/plans/*/approve", "/ui/plans/*/reject", "/ui/cases/*/plans")
+                        .hasAnyRole(COLLECTORS)
+                        .requestMatchers("/ui/plans", "/ui/plans/**", "/ui/cases/*/plans").hasAnyRole(STAFF)
                         // --- legal ---
                         // --- agency ---
                         .requestMatchers("/ui/agencies/statement").hasAnyRole(ADMIN, SUPERVISOR, AGENCY)
