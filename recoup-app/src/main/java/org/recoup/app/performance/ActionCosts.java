@@ -16,7 +16,7 @@ import org.recoup.app.web.AmountFormat;
  * @param version assigned by the server on save
  * @param costs   one entry per (currency, channel)
  */
-public record ActionCosts(int version, List<Cost> costs) {
+public record ActionCosts(Integer version, List<Cost> costs) {
 
     static final Set<String> CHANNELS = Set.of("CALL", "SMS", "EMAIL", "LETTER", "VISIT");
 

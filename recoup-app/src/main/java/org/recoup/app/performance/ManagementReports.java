@@ -104,7 +104,7 @@ public class ManagementReports {
     /** Sends the report of {@code date} unless it was sent already (or is disabled). Never throws for a mail error. */
     public Outcome send(LocalDate date) {
         ReportSettings s = settings.current();
-        if (!s.enabled() || s.recipients().isEmpty()) {
+        if (!Boolean.TRUE.equals(s.enabled()) || s.recipients().isEmpty()) {
             return Outcome.DISABLED;
         }
         Outcome claim = claim(date, s.recipients());

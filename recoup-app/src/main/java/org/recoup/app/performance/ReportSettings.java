@@ -13,11 +13,12 @@ import org.recoup.app.performance.VersionedDocuments.InvalidConfig;
  * @param recipients e-mail addresses (at most 50)
  * @param locale     {@code zh-CN} or {@code en}: labels of the figures
  */
-public record ReportSettings(int version, boolean enabled, List<String> recipients, String locale) {
+public record ReportSettings(Integer version, Boolean enabled, List<String> recipients, String locale) {
 
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
 
     public ReportSettings {
+        enabled = Boolean.TRUE.equals(enabled);
         recipients = recipients == null ? List.of() : recipients;
         if (recipients.size() > 50) {
             throw new InvalidConfig("recipients", "at most 50 addresses");
