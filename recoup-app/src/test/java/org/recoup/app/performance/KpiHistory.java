@@ -15,6 +15,10 @@ final class KpiHistory {
 
     static final LocalDate DAY = LocalDate.parse("2031-03-10");
 
+    /** The business date of this history: {@link #DAY} moved by {@code shiftDays}. */
+    final LocalDate day;
+    private final int shiftDays;
+
     final String portfolio;
     final String team;
     final String agent1;
@@ -28,6 +32,13 @@ final class KpiHistory {
     private final String prefix;
 
     KpiHistory(JdbcClient jdbc, String prefix) {
+        this(jdbc, prefix, 0);
+    }
+
+    /** A history moved by {@code shiftDays} days, for a test that needs a business date no other test writes to. */
+    KpiHistory(JdbcClient jdbc, String prefix, int shiftDays) {
+        this.shiftDays = shiftDays;
+        this.day = DAY.plusDays(shiftDays);
         this.jdbc = jdbc;
         this.prefix = prefix;
         portfolio = "kpi-" + prefix;
@@ -64,10 +75,10 @@ final class KpiHistory {
         // 01:30 on the next day in Shanghai: not a contact of DAY; recorded by nobody (an import)
         contact("c7", x1, null, "CALL", "2031-03-10T17:30:00Z", "RIGHT_PARTY", null);
         // promises
-        promise("p0", x1, agent1, "200.00", "2031-03-05T03:00:00Z", "BROKEN", "0.00", DAY);
+        promise("p0", x1, agent1, "200.00", "2031-03-05T03:00:00Z", "BROKEN", "0.00", day);
         promise("p1", x1, agent1, "500.00", "2031-03-10T07:30:30Z", "PENDING", "0.00", null);
-        promise("p2", x3, agent2, "300.00", "2031-03-10T15:45:30Z", "PARTIALLY_KEPT", "100.00", DAY);
-        promise("p3", x2, agent2, "400.00", "2031-03-07T09:00:00Z", "KEPT", "400.00", DAY);
+        promise("p2", x3, agent2, "300.00", "2031-03-10T15:45:30Z", "PARTIALLY_KEPT", "100.00", day);
+        promise("p3", x2, agent2, "400.00", "2031-03-07T09:00:00Z", "KEPT", "400.00", day);
         // payments (local dates: all on DAY)
         payment("m1", x1, "2031-03-10T08:00:00Z", "500.00");
         payment("m2", x2, "2031-03-10T03:00:00Z", "400.00");
@@ -101,7 +112,7 @@ final class KpiHistory {
                 INSERT INTO promise (promise_id, account_id, party_id, amount_minor, due_date, promised_at, status,
                                      paid_minor, resolved_on, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(prefix + "-" + id, account, account + "-B", DebtFileFixture.minor(amount), DAY.plusDays(3),
+                .params(prefix + "-" + id, account, account + "-B", DebtFileFixture.minor(amount), day.plusDays(3),
                         ts(at), status, DebtFileFixture.minor(paid), resolvedOn, agent)
                 .update();
     }
@@ -133,10 +144,10 @@ final class KpiHistory {
                 INSERT INTO run_decision (as_of, account_id, run_id, case_id, willingness, ability, grade, strategy_id,
                                           strategy_version, experiment_id, arm, treatments, explanation, party_id)
                 VALUES (?, ?, -1, ?, 'HIGH', 'HIGH', 'A', 'it', 1, ?, ?, '[]', '', ?)""")
-                .params(DAY, account, "C-" + account + "-B", experiment, arm, account + "-B").update();
+                .params(day, account, "C-" + account + "-B", experiment, arm, account + "-B").update();
     }
 
-    private static Timestamp ts(String instant) {
-        return Timestamp.from(OffsetDateTime.parse(instant).toInstant());
+    private Timestamp ts(String instant) {
+        return Timestamp.from(OffsetDateTime.parse(instant).plusDays(shiftDays).toInstant());
     }
 }
