@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.recoup.app.dailyrun.DailyRuns;
+import org.recoup.app.performance.PerformanceDemo;
 import org.recoup.app.dailyrun.RunProgress;
 import org.recoup.app.dailyrun.RunView;
 import org.recoup.app.portfolio.ImportMode;
@@ -57,12 +58,14 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final UserAccounts users;
     private final CaseRouting routing;
     private final Clock clock;
+    private final PerformanceDemo performanceDemo;
 
     DemoPortfolioLoader(@Value("${recoup.demo.enabled:true}") boolean enabled,
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
                         JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
-                        Clock clock) {
+                        Clock clock, PerformanceDemo performanceDemo) {
+        this.performanceDemo = performanceDemo;
         this.enabled = enabled;
         this.accounts = accounts;
         this.seed = seed;
@@ -104,6 +107,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
             users.createDemoUsers(DEMO_PASSWORD);
             RunView run = runs.runAndWait(asOf, "demo", RunProgress.NONE);
             int placed = placeWithDemoAgency(run.id());
+            performanceDemo.load(asOf);
             log.info("Demo: {} late-stage cases placed with agency {} (login 'agency')", placed, DEMO_AGENCY);
             log.info("Demo portfolio loaded: {} rows imported (import {}), daily run {} for {} {}", imported.processed(),
                     imported.id(), run.id(), asOf, run.status());

@@ -41,6 +41,42 @@ public class ContactKpis {
         COMPLIANCE_REASONS, COMPLIANCE_CHANNELS
     }
 
+    /** The dashboards and the tables each shows, in order. */
+    public enum Dashboard {
+        CONTACTS(Name.SUMMARY, Name.HOURS, Name.FUNNEL, Name.PROMISES, Name.CHANNELS, Name.COST, Name.RECOVERY_HOURS),
+        AGENTS(Name.AGENTS, Name.AGENT_TREND),
+        EXPERIMENTS(Name.ARMS),
+        COMPLIANCE(Name.COMPLIANCE_REASONS, Name.COMPLIANCE_CHANNELS);
+
+        private final List<Name> tables;
+
+        Dashboard(Name... tables) {
+            this.tables = List.of(tables);
+        }
+
+        public List<Name> tables() {
+            return tables;
+        }
+
+        /** The dashboard of a path segment ({@code contacts}, …); 404 otherwise. */
+        public static Dashboard of(String path) {
+            for (Dashboard d : values()) {
+                if (d.name().equalsIgnoreCase(path)) {
+                    return d;
+                }
+            }
+            throw org.recoup.app.api.ApiProblem.notFound("dashboard", path);
+        }
+    }
+
+    /** A dashboard's data: its tables by name, in one read-only transaction. */
+    @Transactional(readOnly = true)
+    public Map<String, Table> dashboard(Dashboard dashboard, KpiFilter filter, Locale locale) {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        dashboard.tables().forEach(name -> tables.put(name.name(), table(name, filter, locale)));
+        return tables;
+    }
+
     @Transactional(readOnly = true)
     public Table table(Name name, KpiFilter f, Locale locale) {
         Labels l = new Labels(locale);

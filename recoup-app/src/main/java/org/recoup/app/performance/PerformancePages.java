@@ -9,6 +9,7 @@ import java.util.Map;
 import org.recoup.app.api.ApiProblem;
 import org.recoup.app.export.Table;
 import org.recoup.app.export.TableExports;
+import org.recoup.app.performance.ContactKpis.Dashboard;
 import org.recoup.app.performance.ContactKpis.Name;
 import org.recoup.app.web.MenuEntry;
 import org.recoup.engine.debt.Product;
@@ -32,25 +33,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class PerformancePages {
 
-    /** The dashboards and the tables each shows, in order. */
-    enum Page {
-        CONTACTS(Name.SUMMARY, Name.HOURS, Name.FUNNEL, Name.PROMISES, Name.CHANNELS, Name.COST, Name.RECOVERY_HOURS),
-        AGENTS(Name.AGENTS, Name.AGENT_TREND),
-        EXPERIMENTS(Name.ARMS),
-        COMPLIANCE(Name.COMPLIANCE_REASONS, Name.COMPLIANCE_CHANNELS);
-
-        final List<Name> tables;
-
-        Page(Name... tables) {
-            this.tables = List.of(tables);
-        }
-
-        static Page of(String path) {
-            return Arrays.stream(values()).filter(p -> p.name().equalsIgnoreCase(path)).findFirst()
-                    .orElseThrow(() -> ApiProblem.notFound("dashboard", path));
-        }
-    }
-
     private static final List<String> PRODUCTS = Arrays.stream(Product.values()).map(Enum::name).toList();
 
     private final ContactKpis kpis;
@@ -66,9 +48,9 @@ class PerformancePages {
                 @RequestParam(required = false) String to, @RequestParam(required = false) String portfolio,
                 @RequestParam(required = false) String product, @RequestParam(required = false) String team,
                 Locale locale, Model model) {
-        Page p = Page.of(page);
+        Dashboard p = Dashboard.of(page);
         KpiFilter filter = requests.filter(from, to, portfolio, product, team);
-        Map<String, Table> tables = tables(p, filter, locale);
+        Map<String, Table> tables = kpis.dashboard(p, filter, locale);
         model.addAttribute("page", p.name().toLowerCase(Locale.ROOT));
         model.addAttribute("filter", filter);
         model.addAttribute("tables", tables);
@@ -86,7 +68,7 @@ class PerformancePages {
                             @RequestParam(required = false) String to, @RequestParam(required = false) String portfolio,
                             @RequestParam(required = false) String product, @RequestParam(required = false) String team,
                             Locale locale) {
-        return tables(Page.of(page), requests.filter(from, to, portfolio, product, team), locale);
+        return kpis.dashboard(Dashboard.of(page), requests.filter(from, to, portfolio, product, team), locale);
     }
 
     @GetMapping("/ui/performance/export/{table}")
@@ -101,12 +83,6 @@ class PerformancePages {
         return TableExports.download(TableExports.Format.of(format == null ? "xlsx" : format),
                 "kpi-" + name.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + filter.from() + "_" + filter.to(),
                 kpis.table(name, filter, locale));
-    }
-
-    private Map<String, Table> tables(Page page, KpiFilter filter, Locale locale) {
-        Map<String, Table> tables = new LinkedHashMap<>();
-        page.tables.forEach(name -> tables.put(name.name(), kpis.table(name, filter, locale)));
-        return tables;
     }
 
     private static String query(KpiFilter f) {
