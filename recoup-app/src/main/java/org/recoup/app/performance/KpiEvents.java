@@ -23,8 +23,18 @@ class KpiEvents {
         this.reports = reports;
     }
 
+    /** A failure here is logged, not thrown: the run has succeeded and its caller must not see a KPI problem. */
     @EventListener
     void runCompleted(RunCompleted run) {
+        try {
+            maintainAndReport(run);
+        } catch (RuntimeException e) {
+            log.error("KPI aggregates / management report after run {} ({}) failed; rebuild with POST "
+                    + "/api/v1/kpis/contacts/refresh", run.runId(), run.asOf(), e);
+        }
+    }
+
+    private void maintainAndReport(RunCompleted run) {
         long started = System.nanoTime();
         KpiAggregates.Maintained m = aggregates.refresh(run.asOf().minusDays(1), run.asOf());
         log.info("KPI aggregates of {}..{} maintained after run {} in {} ms: {} contact, {} promise, {} payment, "

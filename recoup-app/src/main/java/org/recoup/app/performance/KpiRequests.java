@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 class KpiRequests {
 
     static final int DEFAULT_DAYS = 30;
+    /** What a team lead without a team is narrowed to: a team name no user has (team names are at most 100 characters). */
+    static final String NO_TEAM = "(no team)".repeat(12);
 
     private final Clock clock;
     private final CaseScope scope;
@@ -31,7 +33,7 @@ class KpiRequests {
         KpiFilter filter = new KpiFilter(start, end, portfolio, product, team);
         Actor actor = scope.current().orElse(null);
         if (actor != null && actor.role() == Role.TEAM_LEAD) {
-            return filter.withTeam(actor.team() == null ? "\u0000no team" : actor.team());
+            return filter.withTeam(actor.team() == null ? NO_TEAM : actor.team());
         }
         return filter;
     }

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recoup.app.ApiClient;
 import org.recoup.app.IntegrationTest;
+import org.recoup.app.security.Role;
+import org.recoup.app.security.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +40,9 @@ class ContactKpisIT extends IntegrationTest {
                        {"currency": "CNY", "channel": "EMAIL", "amount": "0.01"},
                        {"currency": "CNY", "channel": "LETTER", "amount": "8.00"},
                        {"currency": "CNY", "channel": "VISIT", "amount": "120.00"}]}""";
+
+    @Autowired
+    UserAccounts users;
 
     private KpiHistory history;
     private String query;
@@ -124,6 +130,17 @@ class ContactKpisIT extends IntegrationTest {
     void theTeamFilterNarrowsToTheTeamsAgents() {
         assertThat(rows("/api/v1/kpis/agents" + query + "&team=" + history.team)).hasSize(2);
         assertThat(rows("/api/v1/kpis/agents" + query + "&team=no-such-team")).isEmpty();
+    }
+
+    @Test
+    void aTeamLeadSeesOnlyTheirOwnTeam() {
+        String lead = history.team + "-lead";
+        users.createIfAbsent(lead, "lead-pass-1234", "Lead", Role.TEAM_LEAD, "en");
+        jdbc.sql("UPDATE app_user SET team = ? WHERE username = ?").params(history.team, lead).update();
+        ApiClient.Response asked = api(lead, "lead-pass-1234").get("/api/v1/kpis/agents" + query + "&team=another-team");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        assertThat(asked.json().path("rows").size()).isEqualTo(2);
+        assertThat(asked.json().path("rows").get(0).get(1).asString()).isEqualTo(history.team);
     }
 
     @Test
