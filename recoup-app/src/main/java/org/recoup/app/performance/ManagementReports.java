@@ -140,29 +140,36 @@ public class ManagementReports {
         }
     }
 
-    /** Claims the date (null: go ahead) or says why not. */
+    /**
+     * Claims the date (null: go ahead) or says why not. Each statement commits on its own (a failed INSERT would abort
+     * a surrounding PostgreSQL transaction): retry a FAILED delivery, else insert the date if it has no row; a
+     * concurrent claimer loses on the primary key.
+     */
     private Outcome claim(LocalDate date, List<String> recipients) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String to = String.join(",", recipients);
-        return transaction.execute(tx -> {
-            try {
-                jdbc.sql("""
-                        INSERT INTO kpi_report_delivery (business_date, status, recipients, attempts, updated_at)
-                        VALUES (?, 'SENDING', ?, 1, ?)""").params(date, to, now).update();
+        Integer retried = transaction.execute(tx -> jdbc.sql("""
+                UPDATE kpi_report_delivery SET status = 'SENDING', recipients = ?, attempts = attempts + 1,
+                       updated_at = ? WHERE business_date = ? AND status = 'FAILED'""")
+                .params(to, now, date).update());
+        if (retried != null && retried == 1) {
+            return null;
+        }
+        try {
+            Integer inserted = transaction.execute(tx -> jdbc.sql("""
+                    INSERT INTO kpi_report_delivery (business_date, status, recipients, attempts, updated_at)
+                    SELECT ?, 'SENDING', ?, 1, ? FROM (VALUES (1)) one
+                    WHERE NOT EXISTS (SELECT 1 FROM kpi_report_delivery WHERE business_date = ?)""")
+                    .params(date, to, now, date).update());
+            if (inserted != null && inserted == 1) {
                 return null;
-            } catch (DuplicateKeyException exists) {
-                int retried = jdbc.sql("""
-                        UPDATE kpi_report_delivery SET status = 'SENDING', recipients = ?, attempts = attempts + 1,
-                               updated_at = ? WHERE business_date = ? AND status = 'FAILED'""")
-                        .params(to, now, date).update();
-                if (retried == 1) {
-                    return null;
-                }
-                String status = jdbc.sql("SELECT status FROM kpi_report_delivery WHERE business_date = ?")
-                        .param(date).query(String.class).single();
-                return "SENT".equals(status) ? Outcome.ALREADY_SENT : Outcome.IN_PROGRESS;
             }
-        });
+        } catch (DuplicateKeyException concurrent) {
+            return Outcome.IN_PROGRESS;
+        }
+        String status = jdbc.sql("SELECT status FROM kpi_report_delivery WHERE business_date = ?")
+                .param(date).query(String.class).single();
+        return "SENT".equals(status) ? Outcome.ALREADY_SENT : Outcome.IN_PROGRESS;
     }
 
     private void record(LocalDate date, String status, String error) {

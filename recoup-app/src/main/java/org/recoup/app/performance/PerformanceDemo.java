@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The demo's KPI history: the imported contacts belong to no agent, so the demo agents ({@code agent}, {@code agent2},
  * {@code senior}) get a small deterministic set of past calls and SMS (14 days, 90 attempts, on the first borrowers
  * by account id, in each borrower's local working hours), then the aggregates of the last 30 days are maintained so
- * that every dashboard has data on first start.
+ * that every dashboard has data on first start. Loading the demo again adds nothing.
  */
 @Component
 public class PerformanceDemo {
@@ -36,9 +36,12 @@ public class PerformanceDemo {
         List<Borrower> borrowers = jdbc.sql("""
                         SELECT ap.account_id, ap.party_id, p.time_zone FROM account_party ap
                         JOIN party p ON p.party_id = ap.party_id
-                        WHERE ap.role = 'BORROWER' ORDER BY ap.account_id FETCH FIRST 30 ROWS ONLY""")
+                        WHERE ap.role = 'BORROWER' AND ap.account_id LIKE 'L-%' ORDER BY ap.account_id
+                        FETCH FIRST 30 ROWS ONLY""")
                 .query((rs, i) -> new Borrower(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-        if (!borrowers.isEmpty()) {
+        boolean loaded = jdbc.sql("SELECT COUNT(*) FROM contact_attempt WHERE contact_id = 'DEMO-KPI-0'")
+                .query(Long.class).single() > 0;
+        if (!loaded && !borrowers.isEmpty()) {
             for (int i = 0; i < ATTEMPTS; i++) {
                 Borrower b = borrowers.get(i % borrowers.size());
                 LocalDate day = asOf.minusDays(i % 14);
