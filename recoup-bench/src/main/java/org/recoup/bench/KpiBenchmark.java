@@ -41,7 +41,13 @@ public final class KpiBenchmark {
         LocalDate from = LocalDate.parse(opts.getOrDefault("from", "2026-08-26"));
         LocalDate to = LocalDate.parse(opts.getOrDefault("to", "2026-11-23"));
         int iterations = Integer.parseInt(opts.getOrDefault("iterations", "20"));
-        List<String[]> rows = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>() {
+            @Override
+            public boolean add(String[] r) {
+                System.out.println("| " + String.join(" | ", r) + " |"); // as measured, in case the run is cut short
+                return super.add(r);
+            }
+        };
         rows.add(EndToEndBenchmark.row("load average at start", EndToEndBenchmark.loadAverage(), "2 cores shared with other work"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RecoupApplication.class)
                 .web(WebApplicationType.NONE)
@@ -50,6 +56,8 @@ public final class KpiBenchmark {
                         "--recoup.demo.enabled=false", "--recoup.admin.password=bench", "--spring.main.banner-mode=off",
                         // the outbox dispatcher would render the run's letters in the background meanwhile
                         "--recoup.messaging.dispatch.enabled=false",
+                        // one thread measures: a small pool leaves the shared server's connections to others
+                        "--spring.datasource.hikari.maximum-pool-size=4",
                         "--logging.level.root=WARN"))) {
             KpiAggregates aggregates = app.getBean(KpiAggregates.class);
             ContactKpis kpis = app.getBean(ContactKpis.class);
