@@ -13,6 +13,7 @@ import org.recoup.app.agency.AgencyDemo;
 import org.recoup.app.dailyrun.DailyRuns;
 import org.recoup.app.dailyrun.RunProgress;
 import org.recoup.app.dailyrun.RunView;
+import org.recoup.app.performance.PerformanceDemo;
 import org.recoup.app.plan.PlanDemo;
 import org.recoup.app.portfolio.ImportMode;
 import org.recoup.app.portfolio.ImportProgress;
@@ -65,16 +66,18 @@ public class DemoPortfolioLoader implements ApplicationRunner {
     private final TeamDemo teamDemo;
     private final AgencyDemo agencyDemo;
     private final PlanDemo planDemo;
+    private final PerformanceDemo performanceDemo;
 
     DemoPortfolioLoader(@Value("${recoup.demo.enabled:true}") boolean enabled,
                         @Value("${recoup.demo.accounts:2000}") int accounts,
                         @Value("${recoup.demo.seed:20261124}") long seed,
                         JdbcClient jdbc, ImportService imports, DailyRuns runs, UserAccounts users, CaseRouting routing,
                         Clock clock, AgencyDemo agencyDemo, PropertyFeeDemo propertyFees, TeamDemo teamDemo,
-                        PlanDemo planDemo) {
+                        PlanDemo planDemo, PerformanceDemo performanceDemo) {
         this.agencyDemo = agencyDemo;
         this.teamDemo = teamDemo;
         this.planDemo = planDemo;
+        this.performanceDemo = performanceDemo;
         this.enabled = enabled;
         this.accounts = accounts;
         this.seed = seed;
@@ -119,6 +122,7 @@ public class DemoPortfolioLoader implements ApplicationRunner {
             propertyFees.load(asOf);
             RunView run = runs.runAndWait(asOf, "demo", RunProgress.NONE);
             int placed = placeWithDemoAgency(run.id());
+            performanceDemo.load(asOf);
             log.info("Demo: {} late-stage cases placed with agency {} (login 'agency')", placed, DEMO_AGENCY);
             agencyDemo.recordDemoPlacements(DEMO_AGENCY, asOf);
             planDemo.seed(asOf);

@@ -155,6 +155,14 @@ class SecurityConfiguration {
                         // --- kpiflow ---
                         .requestMatchers(HttpMethod.GET, "/api/v1/kpis/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         // --- kpicontact ---
+                        .requestMatchers(HttpMethod.POST, "/api/v1/kpis/contacts/refresh", "/api/v1/reports/management")
+                        .hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/management").hasAnyRole(ADMIN, SUPERVISOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kpis/compliance", "/api/v1/kpis/compliance/**")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kpis/contacts/**", "/api/v1/kpis/agents",
+                                "/api/v1/kpis/agents/**", "/api/v1/kpis/experiments")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint(clock)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -216,6 +224,12 @@ class SecurityConfiguration {
                         // --- kpiflow ---
                         .requestMatchers("/ui/kpis/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         // --- kpicontact ---
+                        .requestMatchers("/ui/performance/compliance", "/ui/performance/compliance/**")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
+                        .requestMatchers("/ui/performance/export/COMPLIANCE_REASONS",
+                                "/ui/performance/export/COMPLIANCE_CHANNELS")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
+                        .requestMatchers("/ui/performance/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(failure)
                         .permitAll())
