@@ -121,6 +121,14 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
                         // --- plans ---
                         // --- legal ---
+                        .requestMatchers(HttpMethod.POST, "/api/v1/visits/*/decision", "/api/v1/legal/matters/*/decision",
+                                "/api/v1/legal/matters/*/steps").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/legal/matters/*/receipt",
+                                "/api/v1/legal/matters/*/deadline").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/visits", "/api/v1/visits/*/report")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/legal-matters").hasAnyRole(COLLECTORS)
+                        .requestMatchers("/api/v1/legal", "/api/v1/legal/**").hasAnyRole(STAFF)
                         // --- agency ---
                         // --- receivables ---
                         // --- teams ---
@@ -165,6 +173,11 @@ class SecurityConfiguration {
                         .requestMatchers("/ui/analytics").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         // --- plans ---
                         // --- legal ---
+                        .requestMatchers(HttpMethod.POST, "/ui/visits/*/decision", "/ui/legal/matters/*/decision",
+                                "/ui/legal/matters/*/steps").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/ui/visits", "/ui/visits/*/report")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers("/ui/legal", "/ui/legal/**").hasAnyRole(STAFF)
                         // --- agency ---
                         // --- receivables ---
                         // --- teams ---
