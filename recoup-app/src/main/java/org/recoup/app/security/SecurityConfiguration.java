@@ -177,6 +177,7 @@ class SecurityConfiguration {
                                 "/ui/legal/matters/*/steps").hasAnyRole(WRITERS)
                         .requestMatchers(HttpMethod.POST, "/ui/visits", "/ui/visits/*/report")
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers(HttpMethod.POST, "/ui/legal/matters").hasAnyRole(COLLECTORS)
                         .requestMatchers("/ui/legal", "/ui/legal/**").hasAnyRole(STAFF)
                         // --- agency ---
                         // --- receivables ---

@@ -439,6 +439,13 @@ public class Visits {
         return ids.stream().map(this::view).toList();
     }
 
+    /** The time zone of the visited party (form times are in it). */
+    public ZoneId zoneOf(Actor actor, String visitId) {
+        Row row = row(actor, visitId);
+        return ZoneId.of(jdbc.sql("SELECT time_zone FROM party WHERE party_id = ?").param(row.partyId())
+                .query(String.class).single());
+    }
+
     public VisitView find(Actor actor, String visitId) {
         row(actor, visitId);
         return view(visitId);
