@@ -165,15 +165,19 @@ public class Visits {
 
     /**
      * After a run: one visit request per case whose run asked for a visit ({@code run_action} TASK VISIT_REVIEW) and
-     * that has no request still open (REQUESTED or APPROVED) — at the borrower's first valid address. Returns how many
+     * that has no request still open (REQUESTED or APPROVED) — to the party and ADDRESS contact point the run chose,
+     * else the borrower's first valid address (none: the request says so and a supervisor cannot schedule it blindly). Returns how many
      * were created. A rerun of the date creates none twice.
      */
     @Transactional
     public int requestFromRun(LocalDate asOf) {
         List<Map<String, Object>> rows = jdbc.sql("""
-                        SELECT ra.case_id, ra.accounts, cc.party_id,
-                               (SELECT MIN(cp.contact_point_id) FROM contact_point cp
-                                WHERE cp.party_id = cc.party_id AND cp.type = 'ADDRESS' AND cp.valid) AS point_id,
+                        SELECT ra.case_id, ra.accounts, COALESCE(ra.party_id, cc.party_id) AS party_id,
+                               COALESCE((SELECT cp.contact_point_id FROM contact_point cp
+                                         WHERE cp.contact_point_id = ra.contact_point_id AND cp.type = 'ADDRESS'),
+                                        (SELECT MIN(cp.contact_point_id) FROM contact_point cp
+                                         WHERE cp.party_id = COALESCE(ra.party_id, cc.party_id) AND cp.type = 'ADDRESS'
+                                           AND cp.valid)) AS point_id,
                                ra.rule_id
                         FROM run_action ra JOIN collection_case cc ON cc.case_id = ra.case_id
                         WHERE ra.as_of = ? AND ra.kind = 'TASK' AND ra.action = 'VISIT_REVIEW' AND ra.status <> 'DROPPED'
@@ -230,6 +234,11 @@ public class Visits {
         }
         if (!"APPROVE".equals(d.decision())) {
             throw ApiProblem.badRequest("INVALID_DECISION", "decision", "decision must be APPROVE or REJECT");
+        }
+        if (visit.contactPointId() == null) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NO_ADDRESS", "contactPointId",
+                    "visit " + visitId + " has no address: add an ADDRESS contact point to the party and request again, "
+                            + "or reject it");
         }
         List<String> staff = d.staff() == null ? List.of()
                 : d.staff().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();

@@ -199,6 +199,30 @@ class VisitIT extends IntegrationTest {
         assertThat(refused.json().get("code").asText()).isEqualTo("NOT_VISIT_STAFF");
     }
 
+    @Test
+    void twoConcurrentIdenticalReportsStoreOneReportAndOnePromise() throws Exception {
+        String id = requestAsAgent();
+        var approved = api(supervisor, PASSWORD).post("/api/v1/visits/" + id + "/decision", "{\"decision\":\"APPROVE\","
+                + "\"scheduledAt\":\"" + tomorrowAt(15) + "\",\"staff\":[\"" + agent + "\",\"" + partner + "\"]}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        String report = "{\"visitedAt\":\"" + yesterdayAt(15) + "\",\"met\":\"PARTY\",\"outcome\":\"PROMISE\","
+                + "\"promise\":{\"amount\":300,\"dueDate\":\"" + LocalDate.now(SHANGHAI).plusDays(5)
+                + "\",\"channel\":\"WECHAT\"},\"cashCollected\":false}";
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> api(agent, PASSWORD).post("/api/v1/visits/" + id + "/report", report));
+            var b = pool.submit(() -> api(partner, PASSWORD).post("/api/v1/visits/" + id + "/report", report));
+            assertThat(java.util.List.of(a.get().status(), b.get().status())).containsExactlyInAnyOrder(201, 200);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM promise WHERE account_id = ?").param(account).query(Long.class).single())
+                .isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_attempt WHERE contact_id = ?").param("visit-" + id)
+                .query(Long.class).single()).isEqualTo(1L);
+    }
+
     private void runAction(LocalDate asOf) {
         jdbc.sql("""
                         INSERT INTO run_action (as_of, case_id, action, run_id, kind, priority, rule_id, accounts, status)
