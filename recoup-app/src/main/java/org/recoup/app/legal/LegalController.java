@@ -100,7 +100,8 @@ class LegalController {
             and mediation may be skipped, a judgment needs a lawsuit and enforcement a judgment (409 \
             STEP_OUT_OF_ORDER). `date` (not in the future, not before the previous step), `court` (LAWSUIT, \
             JUDGMENT, ENFORCEMENT), `courtCaseNumber` (JUDGMENT, ENFORCEMENT), `nextDeadline`, `costs` [{description, \
-            amount, currency}]. A LAWYER_LETTER is generated as a PDF in Chinese, kept with the case's documents \
+            amount, currency}], `documentId` (an uploaded case document for the step, e.g. the judgment). A LAWYER_LETTER \
+            without a document is generated as a PDF in Chinese, kept with the case's documents \
             (kind LAWYER_LETTER) and recorded as a LETTER contact through the compliance gate. A LAWSUIT's date is \
             the filing date: it stops the limitation clock.""")
     @ApiResponse(responseCode = "201", description = "recorded; the matter as it is now")

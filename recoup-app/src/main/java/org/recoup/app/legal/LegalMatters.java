@@ -54,8 +54,9 @@ public class LegalMatters {
     public record NewCost(String description, BigDecimal amount, String currency) {
     }
 
+    /** {@code documentId}: an uploaded case document for the step (a judgment, a mediation record); optional. */
     public record NewStep(String step, LocalDate date, String court, String courtCaseNumber, LocalDate nextDeadline,
-                          String deadlineNote, String note, List<NewCost> costs) {
+                          String deadlineNote, String note, List<NewCost> costs, String documentId) {
     }
 
     public record Receipt(LocalDate receiptDate, String reference) {
@@ -231,9 +232,14 @@ public class LegalMatters {
             minors.add(new long[] {minor(costs.get(i), "costs[" + i + "]")});
         }
         Instant now = clock.instant();
-        String documentId = null;
+        String documentId = blankToNull(body.documentId());
+        if (documentId != null && documents.find(documentId).filter(d -> m.caseId().equals(d.caseId())).isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_DOCUMENT", "documentId",
+                    "document " + documentId + " is not a document of case " + m.caseId());
+        }
         if (step == LegalStep.LAWYER_LETTER) {
-            documentId = lawyerLetter(m, body.date(), actor.username(), now);
+            String generated = lawyerLetter(m, body.date(), actor.username(), now, documentId == null);
+            documentId = documentId == null ? generated : documentId;
         }
         try {
             jdbc.sql("""
@@ -350,7 +356,8 @@ public class LegalMatters {
 
     // ------------------------------------------------------------------------------------------------ internals
 
-    private String lawyerLetter(MatterView m, LocalDate date, String user, Instant now) {
+    /** Records the letter as a contact through the gate and, when {@code generate}, renders and keeps its PDF. */
+    private String lawyerLetter(MatterView m, LocalDate date, String user, Instant now, boolean generate) {
         Map<String, Object> facts = jdbc.sql("""
                         SELECT a.currency, a.creditor, p.party_id, p.name FROM account a
                         JOIN account_party ap ON ap.account_id = a.account_id AND ap.role = 'BORROWER'
@@ -376,12 +383,16 @@ public class LegalMatters {
                         + "或主动联系委托方协商还款安排。任何工作人员均不会上门收取现金，请勿向个人账户付款。",
                 "如您对上述欠款有异议，请在同一期限内提出书面意见并提供相关材料，委托方将予以核实。",
                 "本函同时作为委托方向您主张债权的书面通知。委托方保留依法通过调解或诉讼等途径主张权利的权利。");
-        byte[] bytes = pdf.generic(new PdfDocuments.GenericDocument("律师函", "委托方：" + creditor, "致：" + name,
-                paragraphs, List.of("账户", "截至日期", "到期未还金额"),
-                List.of(List.of(m.accountId(), date.toString(), currencyName + amount)),
-                List.of("承办律师（签字）：", "日期：" + date), "编号：" + m.matterId()), Locale.SIMPLIFIED_CHINESE);
-        StoredDocument doc = documents.store(new Documents.NewDocument(m.caseId(), m.accountId(), "LAWYER_LETTER",
-                "律师函-" + m.accountId() + ".pdf", "application/pdf", bytes, "legal matter " + m.matterId(), user));
+        String documentId = null;
+        if (generate) {
+            byte[] bytes = pdf.generic(new PdfDocuments.GenericDocument("律师函", "委托方：" + creditor, "致：" + name,
+                    paragraphs, List.of("账户", "截至日期", "到期未还金额"),
+                    List.of(List.of(m.accountId(), date.toString(), currencyName + amount)),
+                    List.of("承办律师（签字）：", "日期：" + date), "编号：" + m.matterId()), Locale.SIMPLIFIED_CHINESE);
+            StoredDocument doc = documents.store(new Documents.NewDocument(m.caseId(), m.accountId(), "LAWYER_LETTER",
+                    "律师函-" + m.accountId() + ".pdf", "application/pdf", bytes, "legal matter " + m.matterId(), user));
+            documentId = doc.documentId();
+        }
         // the letter is a lawyer's document, not a collector's message: the gate checks the contact (holds, status, caps)
         // but not its wording, which names a lawyer and forbids cash on purpose
         GatedContacts.Result gated = contacts.record(new GatedContacts.Contact("legal-" + m.matterId() + "-letter",
@@ -392,7 +403,7 @@ public class LegalMatters {
                     "the compliance gate does not allow the lawyer's letter: " + gated.verdict().reasons().stream()
                             .map(r -> r.code() + " (" + r.message() + ")").toList());
         }
-        return doc.documentId();
+        return documentId;
     }
 
     private long minor(NewCost c, String field) {

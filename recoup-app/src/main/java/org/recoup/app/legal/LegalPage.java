@@ -135,7 +135,7 @@ class LegalPage {
         List<LegalMatters.NewCost> costs = costAmount == null ? List.of()
                 : List.of(new LegalMatters.NewCost(costDescription, costAmount, costCurrency));
         return attempt(matterId, redirect, () -> matters.addStep(actor(), matterId, new LegalMatters.NewStep(step, date,
-                court, courtCaseNumber, nextDeadline, deadlineNote, note, costs)));
+                court, courtCaseNumber, nextDeadline, deadlineNote, note, costs, null)));
     }
 
     private String attempt(String matterId, RedirectAttributes redirect, Supplier<?> action) {

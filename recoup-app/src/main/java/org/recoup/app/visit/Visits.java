@@ -81,6 +81,9 @@ public class Visits {
     static final List<String> OUTCOMES = List.of("PROMISE", "ACKNOWLEDGED", "REFUSED", "HARDSHIP", "DISPUTE",
             "MOVED_AWAY", "NOT_FOUND", "LOCATED", "OTHER");
     static final int MIN_STAFF = 2;
+    /** The staff assigned to a visit see it (and report it) even when its case is not in their own scope. */
+    private static final String ON_STAFF = "EXISTS (SELECT 1 FROM visit_staff vs WHERE vs.visit_id = v.visit_id "
+            + "AND vs.username = ?)";
 
     private final JdbcClient jdbc;
     private final CaseScope scope;
@@ -436,7 +439,8 @@ public class Visits {
     public List<VisitView> list(Actor actor, String status, int limit) {
         CaseScope.Filter filter = CaseScope.sqlFilter(actor, "v.case_id");
         List<Object> params = new ArrayList<>(filter.params());
-        String where = filter.sql();
+        params.add(actor.username());
+        String where = "(" + filter.sql() + " OR " + ON_STAFF + ")";
         if (status != null && !status.isBlank()) {
             where += " AND v.status = ?";
             params.add(status);
@@ -465,8 +469,9 @@ public class Visits {
         CaseScope.Filter filter = CaseScope.sqlFilter(actor, "v.case_id");
         List<Object> params = new ArrayList<>(List.of(team, day));
         params.addAll(filter.params());
+        params.add(actor.username());
         List<String> ids = jdbc.sql("SELECT v.visit_id FROM visit v WHERE v.team = ? AND v.visit_day = ? "
-                        + "AND v.status IN ('APPROVED', 'REPORTED') AND " + filter.sql())
+                        + "AND v.status IN ('APPROVED', 'REPORTED') AND (" + filter.sql() + " OR " + ON_STAFF + ")")
                 .params(params).query(String.class).list();
         Map<String, VisitView> views = new LinkedHashMap<>();
         ids.forEach(id -> views.put(id, view(id)));
@@ -508,7 +513,7 @@ public class Visits {
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))
                 .optional().orElseThrow(() -> ApiProblem.notFound("visit", visitId));
-        if (!scope.maySeeCase(actor, row.caseId())) {
+        if (!scope.maySeeCase(actor, row.caseId()) && !staff(visitId).contains(actor.username())) {
             throw ApiProblem.notFound("visit", visitId);
         }
         return row;
