@@ -460,8 +460,9 @@ public class LegalMatters {
     }
 
     private ZoneId zone(String accountId) {
-        return ZoneId.of(jdbc.sql("SELECT p.time_zone FROM account_party ap JOIN party p ON p.party_id = ap.party_id "
-                + "WHERE ap.account_id = ? AND ap.role = 'BORROWER'").param(accountId).query(String.class).list().getFirst());
+        return Limitations.zone(jdbc.sql("SELECT p.time_zone FROM account_party ap JOIN party p ON p.party_id = "
+                + "ap.party_id WHERE ap.account_id = ? AND ap.role = 'BORROWER'").param(accountId).query(String.class).list()
+                .stream().findFirst().orElse(null));
     }
 
     private static String blankToNull(String s) {

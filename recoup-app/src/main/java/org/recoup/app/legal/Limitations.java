@@ -84,7 +84,7 @@ public class Limitations {
                         JOIN party p ON p.party_id = ap.party_id WHERE a.account_id IN (:ids)""")
                 .param("ids", ids)
                 .query((rs, n) -> new Head(rs.getString(1), "C-" + rs.getString(2), rs.getString(3), rs.getString(4),
-                        ZoneId.of(rs.getString(5))))
+                        zone(rs.getString(5))))
                 .list().forEach(h -> heads.putIfAbsent(h.accountId(), h));
         Map<String, List<Installment>> schedules = new HashMap<>();
         jdbc.sql("SELECT account_id, seq, due_date, principal_minor, interest_minor, fee_minor FROM installment "
@@ -100,6 +100,9 @@ public class Limitations {
                 .param("ids", ids)
                 .query((rs, n) -> {
                     Head h = heads.get(rs.getString(1));
+                    if (h == null) {
+                        return 0;
+                    }
                     LocalDate day = rs.getTimestamp(3).toInstant().atZone(h.zone()).toLocalDate();
                     if (!day.isAfter(asOf)) {
                         paid.merge(h.accountId(), rs.getLong(4), Long::sum);
@@ -125,11 +128,17 @@ public class Limitations {
         jdbc.sql("SELECT account_id, promise_id, promised_at FROM promise WHERE account_id IN (:ids)").param("ids", ids)
                 .query((rs, n) -> {
                     Head h = heads.get(rs.getString(1));
+                    if (h == null) {
+                        return 0;
+                    }
                     return add(interruptions, h.accountId(), new Interruption(Interruption.Kind.PROMISE,
                             rs.getTimestamp(3).toInstant().atZone(h.zone()).toLocalDate(), "promise:" + rs.getString(2)));
                 }).list();
         for (Visits.Acknowledgement a : visits.acknowledgements(ids)) {
             Head h = heads.get(a.accountId());
+            if (h == null) {
+                continue;
+            }
             add(interruptions, h.accountId(), new Interruption(Interruption.Kind.ACKNOWLEDGEMENT,
                     a.at().atZone(h.zone()).toLocalDate(), "visit:" + a.visitId()));
         }
@@ -155,6 +164,15 @@ public class Limitations {
                     rule.warningDays(), l, found));
         }
         return out;
+    }
+
+    /** The debtor's zone; a missing or unreadable one counts as China's (the dates of a CN debt). */
+    static ZoneId zone(String id) {
+        try {
+            return id == null || id.isBlank() ? LegalController.BUSINESS_ZONE : ZoneId.of(id.strip());
+        } catch (java.time.DateTimeException e) {
+            return LegalController.BUSINESS_ZONE;
+        }
     }
 
     private static int add(Map<String, List<Interruption>> map, String accountId, Interruption i) {

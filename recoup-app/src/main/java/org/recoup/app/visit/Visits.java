@@ -278,7 +278,7 @@ public class Visits {
         if (team == null) {
             throw ApiProblem.badRequest("INVALID_DECISION", "team", "the case has no team: name the team that visits");
         }
-        ZoneId zone = ZoneId.of(jdbc.sql("SELECT time_zone FROM party WHERE party_id = ?").param(visit.partyId())
+        ZoneId zone = zone(jdbc.sql("SELECT time_zone FROM party WHERE party_id = ?").param(visit.partyId())
                 .query(String.class).single());
         jdbc.sql("""
                         UPDATE visit SET status = 'APPROVED', decided_by = ?, decided_at = ?, decision_note = ?, team = ?,
@@ -455,7 +455,7 @@ public class Visits {
     /** The time zone of the visited party (form times are in it). */
     public ZoneId zoneOf(Actor actor, String visitId) {
         Row row = row(actor, visitId);
-        return ZoneId.of(jdbc.sql("SELECT time_zone FROM party WHERE party_id = ?").param(row.partyId())
+        return zone(jdbc.sql("SELECT time_zone FROM party WHERE party_id = ?").param(row.partyId())
                 .query(String.class).single());
     }
 
@@ -574,6 +574,15 @@ public class Visits {
                         rs.getString("decision_note"), rs.getString("team"), instant(rs, "scheduled_at"),
                         rs.getDate("visit_day") == null ? null : rs.getDate("visit_day").toLocalDate(), staff, report))
                 .single();
+    }
+
+    /** The party's zone; a missing or unreadable one counts as China's. */
+    private static ZoneId zone(String id) {
+        try {
+            return id == null || id.isBlank() ? ZoneId.of("Asia/Shanghai") : ZoneId.of(id.strip());
+        } catch (java.time.DateTimeException e) {
+            return ZoneId.of("Asia/Shanghai");
+        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
