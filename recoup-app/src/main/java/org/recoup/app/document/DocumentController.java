@@ -66,8 +66,15 @@ class DocumentController {
         return ResponseEntity.created(URI.create("/api/v1/documents/" + stored.documentId())).body(stored);
     }
 
+    /** The same download for the web pages (session sign-in); kept out of the API document. */
+    @io.swagger.v3.oas.annotations.Hidden
+    @GetMapping("/ui/documents/{documentId}")
+    ResponseEntity<byte[]> page(@PathVariable String documentId) {
+        return download(documentId);
+    }
+
     @Operation(summary = "A document's content; header X-Content-SHA256 carries its hash")
-    @GetMapping({"/api/v1/documents/{documentId}", "/ui/documents/{documentId}"})
+    @GetMapping("/api/v1/documents/{documentId}")
     ResponseEntity<byte[]> download(@PathVariable String documentId) {
         StoredDocument doc = documents.find(documentId)
                 .filter(this::inScope)

@@ -28,6 +28,8 @@ class RoleLoginBrowserIT extends BrowserIT {
     private static final String STRATEGIES = "/ui/strategies";
     private static final String SIMULATION = "/ui/simulation";
     private static final String COMPLIANCE = "/compliance/report";
+    private static final String RECOVERY = "/ui/recovery";
+    private static final String ANALYTICS = "/ui/analytics";
 
     @Autowired
     UserAccounts users;
@@ -38,16 +40,17 @@ class RoleLoginBrowserIT extends BrowserIT {
     }
 
     static Stream<Arguments> roles() {
-        Set<String> everything = Set.of(OVERVIEW, QUEUE, OUTBOX, STRATEGIES, SIMULATION, COMPLIANCE);
-        Set<String> agentNav = Set.of(OVERVIEW, QUEUE, OUTBOX, STRATEGIES, SIMULATION);
+        Set<String> everything = Set.of(OVERVIEW, QUEUE, OUTBOX, STRATEGIES, SIMULATION, COMPLIANCE, RECOVERY, ANALYTICS);
+        Set<String> agentNav = Set.of(OVERVIEW, QUEUE, OUTBOX, STRATEGIES, SIMULATION, RECOVERY);
         return Stream.of(
                 Arguments.of("supervisor", OVERVIEW, everything),
                 Arguments.of("lead", OVERVIEW, everything),
                 Arguments.of("agent", QUEUE, agentNav),
                 Arguments.of("agent2", QUEUE, agentNav),
                 Arguments.of("senior", QUEUE, agentNav),
-                Arguments.of("compliance", OVERVIEW, Set.of(OVERVIEW, OUTBOX, STRATEGIES, SIMULATION, COMPLIANCE)),
-                Arguments.of("agency", QUEUE, Set.of(QUEUE)));
+                Arguments.of("compliance", OVERVIEW, Set.of(OVERVIEW, OUTBOX, STRATEGIES, SIMULATION, COMPLIANCE,
+                        RECOVERY, ANALYTICS)),
+                Arguments.of("agency", QUEUE, Set.of(QUEUE, RECOVERY)));
     }
 
     @ParameterizedTest(name = "{0} lands on {1}")
@@ -68,7 +71,7 @@ class RoleLoginBrowserIT extends BrowserIT {
         login("admin", ADMIN_PASSWORD);
 
         assertThat(path(page.url())).isEqualTo(OVERVIEW);
-        assertThat(page.locator("header.topbar nav.nav a").count()).isEqualTo(6);
+        assertThat(page.locator("header.topbar nav.nav a").count()).isEqualTo(8);
     }
 
     @Test
@@ -94,7 +97,7 @@ class RoleLoginBrowserIT extends BrowserIT {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(page.locator("#forbidden h1").innerText()).isEqualTo("无权访问");
-        assertThat(page.locator("header.topbar nav.nav a").count()).as("still in the signed-in shell").isEqualTo(1);
+        assertThat(page.locator("header.topbar nav.nav a").count()).as("still in the signed-in shell").isEqualTo(2);
         screenshot("forbidden");
     }
 
