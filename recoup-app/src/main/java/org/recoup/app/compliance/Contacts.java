@@ -51,8 +51,13 @@ public class Contacts {
      * when allowed — stores the attempt. A blocked attempt stores nothing but its verdict.
      */
     public Recorded record(Attempt a, String username) {
+        return record(a, List.of(), username);
+    }
+
+    /** {@link #record(Attempt, String)} for a contact made by several staff (a visit: the gate checks their number). */
+    public Recorded record(Attempt a, List<String> staff, String username) {
         ContactRequestBody.Record body = new ContactRequestBody.Record(a.accountId(), a.partyId(), a.contactPointId(),
-                a.channel(), a.at().atOffset(ZoneOffset.UTC), null, List.of(), a.purpose(), null, a.outcome(),
+                a.channel(), a.at().atOffset(ZoneOffset.UTC), null, staff, a.purpose(), null, a.outcome(),
                 a.contactId(), a.disposition(), null);
         ContactRecording.Result result = recording.record(body, username);
         if (result.blocked() != null) {

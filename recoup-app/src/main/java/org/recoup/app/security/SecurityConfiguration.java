@@ -124,6 +124,14 @@ class SecurityConfiguration {
                                 "/api/v1/plans/*/reject").hasAnyRole(COLLECTORS)
                         .requestMatchers("/api/v1/cases/*/plans", "/api/v1/plans", "/api/v1/plans/**").hasAnyRole(STAFF)
                         // --- legal ---
+                        .requestMatchers(HttpMethod.POST, "/api/v1/visits/*/decision", "/api/v1/legal/matters/*/decision",
+                                "/api/v1/legal/matters/*/steps").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/legal/matters/*/receipt",
+                                "/api/v1/legal/matters/*/deadline").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/visits", "/api/v1/visits/*/report")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/legal-matters").hasAnyRole(COLLECTORS)
+                        .requestMatchers("/api/v1/legal", "/api/v1/legal/**").hasAnyRole(STAFF)
                         // --- agency ---
                         .requestMatchers(HttpMethod.GET, "/api/v1/agencies/*/statement")
                         .hasAnyRole(ADMIN, SUPERVISOR, AGENCY)
@@ -205,6 +213,12 @@ class SecurityConfiguration {
                         .hasAnyRole(COLLECTORS)
                         .requestMatchers("/ui/plans", "/ui/plans/**", "/ui/cases/*/plans").hasAnyRole(STAFF)
                         // --- legal ---
+                        .requestMatchers(HttpMethod.POST, "/ui/visits/*/decision", "/ui/legal/matters/*/decision",
+                                "/ui/legal/matters/*/steps").hasAnyRole(WRITERS)
+                        .requestMatchers(HttpMethod.POST, "/ui/visits", "/ui/visits/*/report")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, AGENT, AGENCY)
+                        .requestMatchers(HttpMethod.POST, "/ui/legal/matters").hasAnyRole(COLLECTORS)
+                        .requestMatchers("/ui/legal", "/ui/legal/**").hasAnyRole(STAFF)
                         // --- agency ---
                         .requestMatchers("/ui/agencies/statement").hasAnyRole(ADMIN, SUPERVISOR, AGENCY)
                         .requestMatchers("/ui/agencies", "/ui/write-offs", "/ui/debt-sales/**", "/ui/bureau")
