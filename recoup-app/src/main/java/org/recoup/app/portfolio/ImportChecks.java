@@ -61,6 +61,7 @@ final class ImportChecks {
                     reference(file, "account_id", ImportFile.ACCOUNTS, "account", "account_id");
                     decimals(s, List.of("principal_due", "interest_due", "fee_due"),
                             List.of("principal_e4", "interest_e4", "fee_e4"));
+                    scheduleUnderActivePlan(file);
                 }
                 case PAYMENTS -> {
                     reference(file, "account_id", ImportFile.ACCOUNTS, "account", "account_id");
@@ -172,6 +173,21 @@ final class ImportChecks {
                         + " is not applied because its row in " + parent.fileName() + " has errors"));
             }
         });
+    }
+
+    /**
+     * Instalment rows of an account whose schedule an active repayment plan has replaced (docs/plans.md): applying them
+     * would silently undo the plan, so they are refused, naming the plan; the plan's own schedule is kept until it
+     * completes, breaks or is reverted. (Reads the plan feature's {@code repayment_plan}/{@code plan_open_account}.)
+     */
+    private void scheduleUnderActivePlan(ImportFile file) throws SQLException {
+        String sql = "SELECT s.row_no, s.account_id, o.plan_id FROM " + staging.table(file) + " s"
+                + " JOIN plan_open_account o ON o.account_id = s.account_id"
+                + " JOIN repayment_plan r ON r.plan_id = o.plan_id AND r.status = 'ACTIVE'"
+                + " ORDER BY s.row_no";
+        stream(sql, rs -> errors.accept(new ImportError(file.fileName(), rs.getLong(1), "account_id", "account_id: "
+                + "account " + q(rs.getString(2)) + " is under active repayment plan " + q(rs.getString(3))
+                + "; its instalments are the plan's schedule and cannot be imported until the plan ends")));
     }
 
     /**

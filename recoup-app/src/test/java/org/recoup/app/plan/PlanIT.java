@@ -324,6 +324,26 @@ class PlanIT extends IntegrationTest {
         assertThat(api().get("/api/v1/config/plan-policy").json().get("graceDays").asInt()).isEqualTo(5);
     }
 
+    @Test
+    void anImportCannotOverwriteTheScheduleOfAnActivePlan() {
+        String planId = propose(intermediate, instalmentPlan(2, today.plusDays(5))).json().get("planId").asString();
+        assertThat(approve(as(lead), planId)).isEqualTo("ACTIVE");
+        List<String> planned = installments();
+        var parts = ApiClient.parts();
+        parts.put("installments.csv", ApiClient.Part.csv("installments.csv", """
+                account_id,seq,due_date,principal_due,interest_due
+                %1$s,1,%2$s,1000.00,100.00
+                """.formatted(account, today.minusDays(40))));
+
+        ApiClient.Response refused = api().postMultipart("/api/v1/imports?wait=true", parts);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("row").asLong()).isEqualTo(2);
+        assertThat(refused.json().get("errors").get(0).get("column").asString()).isEqualTo("account_id");
+        assertThat(refused.json().get("errors").get(0).get("message").asString()).contains(planId);
+        assertThat(installments()).isEqualTo(planned);
+    }
+
     private static List<String> ids(ApiClient.Response list) {
         List<String> ids = new ArrayList<>();
         list.json().forEach(p -> ids.add(p.get("planId").asString()));
