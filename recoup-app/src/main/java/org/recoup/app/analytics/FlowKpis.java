@@ -16,6 +16,9 @@ import java.util.TreeMap;
 import org.recoup.app.delinquency.DelinquencyPolicies;
 import org.recoup.app.export.Table;
 import org.recoup.app.export.Table.Kind;
+import org.recoup.app.security.Actor;
+import org.recoup.app.security.CaseScope;
+import org.recoup.app.security.Role;
 import org.recoup.engine.delinquency.Band;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,16 +45,18 @@ public class FlowKpis {
     private final JdbcClient jdbc;
     private final DelinquencyPolicies policies;
     private final MessageSource messages;
+    private final CaseScope scope;
 
-    FlowKpis(JdbcClient jdbc, DelinquencyPolicies policies, MessageSource messages) {
+    FlowKpis(JdbcClient jdbc, DelinquencyPolicies policies, MessageSource messages, CaseScope scope) {
         this.jdbc = jdbc;
         this.policies = policies;
         this.messages = messages;
+        this.scope = scope;
     }
 
     @Transactional(readOnly = true)
     public FlowReport report(FlowDashboard dashboard, FlowFilter requested, Locale locale) {
-        FlowFilter filter = resolve(requested);
+        FlowFilter filter = resolve(forTeamLead(requested));
         Labels labels = new Labels(locale);
         List<Table> tables = filter.to() == null ? empty(dashboard, labels) : switch (dashboard) {
             case BUCKET_MIX -> List.of(bucketMix(filter, labels));
@@ -61,6 +66,16 @@ public class FlowKpis {
             case AGING -> List.of(aging(filter, labels));
         };
         return new FlowReport(dashboard.slug(), filter, tables);
+    }
+
+    /** A team lead sees their own team's figures whatever team was asked for (as the contact KPIs do). */
+    private FlowFilter forTeamLead(FlowFilter requested) {
+        Actor actor = scope.current().orElse(null);
+        if (actor == null || actor.role() != Role.TEAM_LEAD) {
+            return requested;
+        }
+        String team = actor.team() == null ? FlowFilter.UNASSIGNED : actor.team();
+        return new FlowFilter(requested.portfolio(), requested.product(), team, requested.from(), requested.to());
     }
 
     /** Teams seen in the aggregates of the latest date (for the filter); '' is shown as unassigned. */

@@ -120,6 +120,8 @@ public class DemoPortfolioLoader implements ApplicationRunner {
             }
             users.createDemoUsers(DEMO_PASSWORD);
             propertyFees.load(asOf);
+            // the day before first, so that the flow dashboards (roll rates, cures, recovery) have a day-to-day move
+            runs.runAndWait(asOf.minusDays(1), "demo", RunProgress.NONE);
             RunView run = runs.runAndWait(asOf, "demo", RunProgress.NONE);
             int placed = placeWithDemoAgency(run.id());
             performanceDemo.load(asOf);

@@ -19,6 +19,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recoup.app.IntegrationTest;
+import org.recoup.app.security.Role;
+import org.recoup.app.security.UserAccounts;
 import org.recoup.app.web.Browser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +34,9 @@ class FlowKpisIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static FlowHistory history;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    UserAccounts users;
 
     @BeforeEach
     void history() {
@@ -169,6 +174,22 @@ class FlowKpisIT extends IntegrationTest {
 
         Tab cards = kpi("bucket-mix", history.filter() + "&product=CREDIT_CARD").table(0);
         assertThat(cards.column("bucket")).containsExactly("M4", "M4", "M5");
+    }
+
+    @Test
+    void aTeamLeadSeesTheFiguresOfTheirOwnTeamWhateverTeamTheyAskFor() {
+        String lead = uniqueId("kpi-lead");
+        users.create(lead, "kpi-lead-password", new UserAccounts.UserFields(lead, Role.TEAM_LEAD, null, history.team,
+                null, "en", true));
+
+        var asked = api(lead, "kpi-lead-password").get("/api/v1/kpis/cure-recovery?" + history.filter()
+                + "&team=some-other-team");
+
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        Tab own = new Report(asked.json()).table(1);
+        var a = own.find("currency", "CNY");
+        assertThat(own.integer(a, "delinquent_accounts")).isEqualTo(2); // the lead's team: only A, on d2 and d3
+        assertThat(own.decimal(a, "recovered")).isEqualByComparingTo("1000.00");
     }
 
     @Test

@@ -44,6 +44,20 @@ class DailyRunRestartIT extends IntegrationTest {
             return;
         }
         String accounts = "account_id LIKE 'KA-%'";
+        // what the run's listeners made of the generated cases: legal reviews, visit reviews, B2B customers
+        jdbc.sql("DELETE FROM legal_cost WHERE matter_id IN (SELECT matter_id FROM legal_matter WHERE " + accounts + ")")
+                .update();
+        jdbc.sql("DELETE FROM legal_step WHERE matter_id IN (SELECT matter_id FROM legal_matter WHERE " + accounts + ")")
+                .update();
+        jdbc.sql("DELETE FROM legal_matter WHERE " + accounts).update();
+        for (String child : List.of("visit_evidence", "visit_report", "visit_staff")) {
+            jdbc.sql("DELETE FROM " + child + " WHERE visit_id IN (SELECT visit_id FROM visit WHERE " + accounts + ")")
+                    .update();
+        }
+        jdbc.sql("DELETE FROM visit WHERE " + accounts).update();
+        for (String table : List.of("receivable_reminder", "receivable_track_change", "receivable_customer")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE party_id LIKE 'KP-%'").update();
+        }
         for (String table : List.of("state_move", "run_decision", "account_state")) {
             jdbc.sql("DELETE FROM " + table + " WHERE " + accounts).update();
         }

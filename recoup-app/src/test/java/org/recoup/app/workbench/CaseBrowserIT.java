@@ -64,20 +64,14 @@ class CaseBrowserIT extends BrowserIT {
     }
 
     @Test
-    void fromTheCasePageAnAgentProposesLegalActionForASupervisorToApprove() {
+    void theCasePageLeadsToTheCasesRepaymentPlans() {
         CaseFixture.Case c = fixture.overdueCase(uniqueId("WBL"), 12, agent);
         open(c);
-        assertThat(page.locator("[data-test=case-recovery] a").getAttribute("href"))
-                .isEqualTo("/ui/cases/" + c.caseId() + "/plans");
 
-        page.locator("[data-test=case-recovery] form[action='/ui/legal/matters'] input[name=reason]")
-                .fill("拒不还款且有还款能力");
-        page.locator("[data-test=case-recovery] form[action='/ui/legal/matters'] button").click();
+        page.locator("[data-test=case-recovery] a").click();
 
-        page.waitForURL("**/ui/legal/matters/**");
-        assertThat(jdbc.sql("SELECT status FROM legal_matter WHERE case_id = ?").param(c.caseId())
-                .query(String.class).list()).containsExactly("PROPOSED");
-        screenshot("case-legal-proposed");
+        page.waitForURL("**/ui/cases/" + c.caseId() + "/plans");
+        assertThat(page.url()).endsWith("/ui/cases/" + c.caseId() + "/plans");
     }
 
     @Test
