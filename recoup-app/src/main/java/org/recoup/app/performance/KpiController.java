@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code ?format=xlsx|csv}, a download of the very same table. Every path takes {@code from}, {@code to} (business
  * dates, default: the 30 days ending today), {@code portfolio}, {@code product} and {@code team}.
  */
-@RestController
+@RestController("contactKpiController") // analytics.KpiController holds the default name
 @RequestMapping("/api/v1/kpis")
 @Tag(name = "KPIs: contacts and collectors")
 class KpiController {
