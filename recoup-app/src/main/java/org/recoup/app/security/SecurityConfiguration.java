@@ -153,7 +153,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/assignment-history").hasAnyRole(STAFF)
                         .requestMatchers("/api/v1/escalations", "/api/v1/escalations/**").hasAnyRole(ADMIN, SUPERVISOR)
                         // --- kpiflow ---
-                        .requestMatchers(HttpMethod.GET, "/api/v1/kpis/**").hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
+                        // (its own paths only: a /api/v1/kpis/** wildcard here let COMPLIANCE through kpicontact's rules below)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kpis/bucket-mix", "/api/v1/kpis/roll-rates",
+                                "/api/v1/kpis/cure-recovery", "/api/v1/kpis/vintages", "/api/v1/kpis/aging")
+                        .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
                         // --- kpicontact ---
                         .requestMatchers(HttpMethod.POST, "/api/v1/kpis/contacts/refresh", "/api/v1/reports/management")
                         .hasAnyRole(ADMIN, SUPERVISOR)
