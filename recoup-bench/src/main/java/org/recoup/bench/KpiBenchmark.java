@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * java -Xmx1g -cp recoup-bench/target/classes:$(cat recoup-bench/target/classpath.txt) org.recoup.bench.KpiBenchmark \
  *   --pg-url jdbc:postgresql://localhost:5432/recoup_kpicontact_bench --from 2026-08-26 --to 2026-11-23
  * </pre>
- * {@code --skip-maintenance} times only the dashboards (the aggregates must exist).
+ * {@code --skip-maintenance} times only the dashboards (the aggregates must exist); {@code --roll-up} first rebuilds the
+ * V116 rollups of {@code --from}..{@code --to} from the existing aggregates (for a database maintained before V116).
  */
 public final class KpiBenchmark {
 
@@ -86,6 +87,14 @@ public final class KpiBenchmark {
                 rows.add(EndToEndBenchmark.row("after the daily run of " + to + ": maintain " + to.minusDays(1) + ".." + to,
                         EndToEndBenchmark.ms((System.nanoTime() - t) / 1e6),
                         String.format(Locale.ROOT, "incl. the arms of the run's 1 M decisions: %,d arm rows", run.armRows())));
+            }
+            if (opts.containsKey("roll-up")) {
+                // the V116 rollups of aggregates maintained before they existed, with the SQL the refresh uses
+                long r = System.nanoTime();
+                int rolled = aggregates.rollUp(from, to);
+                rows.add(EndToEndBenchmark.row("roll up " + from + ".." + to + " from the aggregates",
+                        EndToEndBenchmark.ms((System.nanoTime() - r) / 1e6),
+                        String.format(Locale.ROOT, "%,d rollup rows", rolled)));
             }
             String portfolio = opts.getOrDefault("portfolio", kpis.portfolios().isEmpty() ? null : kpis.portfolios().get(0));
             String team = opts.getOrDefault("team", kpis.teams().isEmpty() ? null : kpis.teams().get(0));

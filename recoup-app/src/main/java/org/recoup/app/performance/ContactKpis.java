@@ -73,23 +73,29 @@ public class ContactKpis {
     @Transactional(readOnly = true)
     public Map<String, Table> dashboard(Dashboard dashboard, KpiFilter filter, Locale locale) {
         Map<String, Table> tables = new LinkedHashMap<>();
-        dashboard.tables().forEach(name -> tables.put(name.name(), table(name, filter, locale)));
+        Shared shared = new Shared(filter);
+        dashboard.tables().forEach(name -> tables.put(name.name(), table(name, shared, locale)));
         return tables;
     }
 
     @Transactional(readOnly = true)
     public Table table(Name name, KpiFilter f, Locale locale) {
+        return table(name, new Shared(f), locale);
+    }
+
+    private Table table(Name name, Shared shared, Locale locale) {
         Labels l = new Labels(locale);
+        KpiFilter f = shared.filter;
         return switch (name) {
-            case SUMMARY -> summary(f, l);
+            case SUMMARY -> summary(shared, l);
             case HOURS -> hours(f, l);
             case RECOVERY_HOURS -> recoveryHours(f, l);
-            case FUNNEL -> funnel(f, l);
+            case FUNNEL -> funnel(shared, l);
             case PROMISES -> promises(f, l);
             case CHANNELS -> channels(f, l);
             case COST -> cost(f, l);
-            case AGENTS -> agents(f, l);
-            case AGENT_TREND -> agentTrend(f, l);
+            case AGENTS -> agents(shared, l);
+            case AGENT_TREND -> agentTrend(shared, l);
             case ARMS -> arms(f, l);
             case COMPLIANCE_REASONS -> complianceReasons(f, l);
             case COMPLIANCE_CHANNELS -> complianceChannels(f, l);
@@ -110,11 +116,11 @@ public class ContactKpis {
 
     // --- contacts
 
-    private Table summary(KpiFilter f, Labels l) {
-        Contacts c = contactTotals(f, null);
-        long hours = activeHours(f);
-        long agentAttempts = contactTotals(f, "agent").attempts();
-        Promises pr = promiseTotals(f);
+    private Table summary(Shared s, Labels l) {
+        Contacts c = s.contacts();
+        long hours = s.agentDays().stream().mapToLong(AgentDay::hours).sum();
+        long agentAttempts = c.agentAttempts();
+        Promises pr = s.promises();
         return Table.titled(l.title("summary"))
                 .column("attempts", l.col("attempts"), Kind.INTEGER)
                 .column("rpc", l.col("rpc"), Kind.INTEGER)
@@ -144,7 +150,7 @@ public class ContactKpis {
                 .column("ptp_rate", l.col("ptp_rate"), Kind.RATE);
         jdbc.sql("""
                 SELECT k.channel, k.local_hour, SUM(k.attempts) AS attempts, SUM(k.rpc) AS rpc, SUM(k.ptp) AS ptp
-                FROM kpi_contact_hour k WHERE %s
+                FROM kpi_contact_team_hour k WHERE %s
                 GROUP BY k.channel, k.local_hour ORDER BY k.channel, k.local_hour""".formatted(where))
                 .params(p).query((rs, i) -> {
                     long attempts = rs.getLong("attempts");
@@ -168,7 +174,7 @@ public class ContactKpis {
                 .column("recovered", l.col("recovered_on_promises"), Kind.AMOUNT);
         jdbc.sql("""
                 SELECT k.channel, k.local_hour, k.currency, SUM(k.promises) AS promises, SUM(k.paid_minor) AS paid
-                FROM kpi_promise_day k WHERE %s AND k.event IN ('KEPT', 'PARTIALLY_KEPT')
+                FROM kpi_promise_team_hour k WHERE %s AND k.event IN ('KEPT', 'PARTIALLY_KEPT')
                 GROUP BY k.channel, k.local_hour, k.currency ORDER BY k.channel, k.local_hour, k.currency"""
                 .formatted(where))
                 .params(p).query((rs, i) -> {
@@ -180,9 +186,9 @@ public class ContactKpis {
         return t.build();
     }
 
-    private Table funnel(KpiFilter f, Labels l) {
-        Contacts c = contactTotals(f, null);
-        Promises pr = promiseTotals(f);
+    private Table funnel(Shared s, Labels l) {
+        Contacts c = s.contacts();
+        Promises pr = s.promises();
         Table.Builder t = Table.titled(l.title("funnel"))
                 .column("stage", l.col("stage"), Kind.TEXT)
                 .column("name", l.col("name"), Kind.TEXT)
@@ -219,7 +225,7 @@ public class ContactKpis {
                        SUM(CASE WHEN k.event = 'BROKEN' THEN k.promises ELSE 0 END) AS broken,
                        SUM(CASE WHEN k.event <> 'MADE' THEN k.amount_minor ELSE 0 END) AS due,
                        SUM(CASE WHEN k.event <> 'MADE' THEN k.paid_minor ELSE 0 END) AS paid
-                FROM kpi_promise_day k WHERE %s GROUP BY k.currency ORDER BY k.currency""".formatted(where))
+                FROM kpi_promise_team_hour k WHERE %s GROUP BY k.currency ORDER BY k.currency""".formatted(where))
                 .params(p).query((rs, i) -> {
                     String ccy = rs.getString("currency").strip();
                     long kept = rs.getLong("kept");
@@ -241,7 +247,7 @@ public class ContactKpis {
         jdbc.sql("""
                 SELECT k.channel, k.currency, SUM(k.attempts) AS attempts, SUM(k.rpc) AS rpc, SUM(k.ptp) AS ptp,
                        SUM(k.cost_minor) AS cost
-                FROM kpi_contact_hour k WHERE %s GROUP BY k.channel, k.currency""".formatted(contactWhere))
+                FROM kpi_contact_team_hour k WHERE %s GROUP BY k.channel, k.currency""".formatted(contactWhere))
                 .params(p).query((rs, i) -> {
                     long[] v = rows.computeIfAbsent(rs.getString("channel") + "|" + rs.getString("currency").strip(),
                             k -> new long[6]);
@@ -256,7 +262,7 @@ public class ContactKpis {
         jdbc.sql("""
                 SELECT k.channel, k.currency, SUM(CASE WHEN k.event = 'KEPT' THEN k.promises ELSE 0 END) AS kept,
                        SUM(k.paid_minor) AS paid
-                FROM kpi_promise_day k WHERE %s AND k.event IN ('KEPT', 'PARTIALLY_KEPT')
+                FROM kpi_promise_team_hour k WHERE %s AND k.event IN ('KEPT', 'PARTIALLY_KEPT')
                 GROUP BY k.channel, k.currency""".formatted(promiseWhere))
                 .params(q).query((rs, i) -> {
                     long[] v = rows.computeIfAbsent(rs.getString("channel") + "|" + rs.getString("currency").strip(),
@@ -291,7 +297,7 @@ public class ContactKpis {
     private Table cost(KpiFilter f, Labels l) {
         Map<String, long[]> rows = new TreeMap<>();
         Map<String, Object> p = new HashMap<>();
-        jdbc.sql("SELECT k.currency, SUM(k.cost_minor) AS cost FROM kpi_contact_hour k WHERE %s GROUP BY k.currency"
+        jdbc.sql("SELECT k.currency, SUM(k.cost_minor) AS cost FROM kpi_contact_team_hour k WHERE %s GROUP BY k.currency"
                         .formatted(f.where("k", p)))
                 .params(p).query((rs, i) -> rows.computeIfAbsent(rs.getString("currency").strip(), k -> new long[2])[0]
                         = rs.getLong("cost")).list();
@@ -311,9 +317,10 @@ public class ContactKpis {
 
     // --- collectors
 
-    private Table agents(KpiFilter f, Labels l) {
-        Map<String, AgentFigures> now = agentFigures(f);
-        Map<String, AgentFigures> before = agentFigures(f.previous());
+    private Table agents(Shared s, Labels l) {
+        Map<String, AgentFigures> now = agentFigures(s.filter, s.agentDays());
+        KpiFilter previous = s.filter.previous();
+        Map<String, AgentFigures> before = agentFigures(previous, agentDays(previous));
         Table.Builder t = Table.titled(l.title("agents"))
                 .column("agent", l.col("agent"), Kind.TEXT)
                 .column("team", l.col("team"), Kind.TEXT)
@@ -338,9 +345,7 @@ public class ContactKpis {
         return t.build();
     }
 
-    private Table agentTrend(KpiFilter f, Labels l) {
-        Map<String, Object> p = new HashMap<>();
-        String where = f.where("k", p);
+    private Table agentTrend(Shared s, Labels l) {
         Table.Builder t = Table.titled(l.title("agent_trend"))
                 .column("agent", l.col("agent"), Kind.TEXT)
                 .column("date", l.col("date"), Kind.DATE)
@@ -348,18 +353,8 @@ public class ContactKpis {
                 .column("rpc", l.col("rpc"), Kind.INTEGER)
                 .column("active_hours", l.col("active_hours"), Kind.INTEGER)
                 .column("contacts_per_hour", l.col("contacts_per_hour"), Kind.AMOUNT);
-        jdbc.sql("""
-                SELECT k.agent, k.business_date, SUM(k.attempts) AS attempts, SUM(k.rpc) AS rpc,
-                       COUNT(DISTINCT k.local_hour) AS hours
-                FROM kpi_contact_hour k WHERE %s AND k.agent <> ''
-                GROUP BY k.agent, k.business_date ORDER BY k.agent, k.business_date""".formatted(where))
-                .params(p).query((rs, i) -> {
-                    long attempts = rs.getLong("attempts");
-                    long hours = rs.getLong("hours");
-                    t.row(rs.getString("agent"), rs.getObject("business_date", LocalDate.class), attempts,
-                            rs.getLong("rpc"), hours, perHour(attempts, hours));
-                    return null;
-                }).list();
+        s.agentDays().forEach(d -> t.row(d.agent(), d.date(), d.attempts(), d.rpc(), d.hours(),
+                perHour(d.attempts(), d.hours())));
         return t.build();
     }
 
@@ -374,33 +369,24 @@ public class ContactKpis {
         long resolved;
     }
 
-    private Map<String, AgentFigures> agentFigures(KpiFilter f) {
+    /** Per agent: the sums of its agent-days, then its promises (from {@code kpi_promise_agent_day}). */
+    private Map<String, AgentFigures> agentFigures(KpiFilter f, List<AgentDay> days) {
         Map<String, AgentFigures> byAgent = new TreeMap<>();
-        Map<String, Object> p = new HashMap<>();
-        jdbc.sql("""
-                SELECT agent, MAX(team) AS team, SUM(attempts) AS attempts, SUM(rpc) AS rpc, SUM(ptp) AS ptp,
-                       SUM(hours) AS hours
-                FROM (SELECT k.agent, k.business_date, MAX(k.team) AS team, SUM(k.attempts) AS attempts,
-                             SUM(k.rpc) AS rpc, SUM(k.ptp) AS ptp, COUNT(DISTINCT k.local_hour) AS hours
-                      FROM kpi_contact_hour k WHERE %s AND k.agent <> ''
-                      GROUP BY k.agent, k.business_date) d
-                GROUP BY agent""".formatted(f.where("k", p)))
-                .params(p).query((rs, i) -> {
-                    AgentFigures a = byAgent.computeIfAbsent(rs.getString("agent"), k -> new AgentFigures());
-                    a.team = rs.getString("team");
-                    a.attempts = rs.getLong("attempts");
-                    a.rpc = rs.getLong("rpc");
-                    a.ptp = rs.getLong("ptp");
-                    a.hours = rs.getLong("hours");
-                    return null;
-                }).list();
+        for (AgentDay d : days) {
+            AgentFigures a = byAgent.computeIfAbsent(d.agent(), k -> new AgentFigures());
+            a.team = d.team();
+            a.attempts += d.attempts();
+            a.rpc += d.rpc();
+            a.ptp += d.ptp();
+            a.hours += d.hours();
+        }
         Map<String, Object> q = new HashMap<>();
         jdbc.sql("""
                 SELECT k.agent, MAX(k.team) AS team,
                        SUM(CASE WHEN k.event = 'MADE' THEN k.promises ELSE 0 END) AS made,
                        SUM(CASE WHEN k.event = 'KEPT' THEN k.promises ELSE 0 END) AS kept,
                        SUM(CASE WHEN k.event <> 'MADE' THEN k.promises ELSE 0 END) AS resolved
-                FROM kpi_promise_day k WHERE %s AND k.agent <> '' GROUP BY k.agent""".formatted(f.where("k", q)))
+                FROM kpi_promise_agent_day k WHERE %s GROUP BY k.agent""".formatted(f.where("k", q)))
                 .params(q).query((rs, i) -> {
                     AgentFigures a = byAgent.computeIfAbsent(rs.getString("agent"), k -> new AgentFigures());
                     if (a.team.isEmpty()) {
@@ -492,29 +478,79 @@ public class ContactKpis {
 
     // --- shared figures
 
-    private record Contacts(long attempts, long rpc, long ptp) {
+    private record Contacts(long attempts, long rpc, long ptp, long agentAttempts) {
     }
 
     private record Promises(long made, long kept, long resolved) {
     }
 
-    /** Totals of attempts; {@code "agent"} narrows to attempts recorded by a user. */
-    private Contacts contactTotals(KpiFilter f, String only) {
+    /**
+     * One agent's figures of one date: {@code hours} = its distinct local hours with at least one attempt;
+     * {@code team} = the greatest team of the agent's rows in the whole filtered period (as the database orders it).
+     */
+    private record AgentDay(String agent, LocalDate date, String team, long attempts, long rpc, long ptp, long hours) {
+    }
+
+    /** The figures several tables of one request share, each read once per request. */
+    private final class Shared {
+        final KpiFilter filter;
+        private Contacts contacts;
+        private Promises promises;
+        private List<AgentDay> agentDays;
+
+        Shared(KpiFilter filter) {
+            this.filter = filter;
+        }
+
+        Contacts contacts() {
+            if (contacts == null) {
+                contacts = contactTotals(filter);
+            }
+            return contacts;
+        }
+
+        Promises promises() {
+            if (promises == null) {
+                promises = promiseTotals(filter);
+            }
+            return promises;
+        }
+
+        List<AgentDay> agentDays() {
+            if (agentDays == null) {
+                agentDays = ContactKpis.this.agentDays(filter);
+            }
+            return agentDays;
+        }
+    }
+
+    /** Totals of attempts; {@code agentAttempts}: those recorded by a user. */
+    private Contacts contactTotals(KpiFilter f) {
         Map<String, Object> p = new HashMap<>();
         return jdbc.sql("SELECT COALESCE(SUM(k.attempts), 0) AS attempts, COALESCE(SUM(k.rpc), 0) AS rpc, "
-                        + "COALESCE(SUM(k.ptp), 0) AS ptp FROM kpi_contact_hour k WHERE " + f.where("k", p)
-                        + ("agent".equals(only) ? " AND k.agent <> ''" : ""))
-                .params(p).query((rs, i) -> new Contacts(rs.getLong("attempts"), rs.getLong("rpc"), rs.getLong("ptp")))
+                        + "COALESCE(SUM(k.ptp), 0) AS ptp, COALESCE(SUM(k.agent_attempts), 0) AS agent_attempts "
+                        + "FROM kpi_contact_team_hour k WHERE " + f.where("k", p))
+                .params(p).query((rs, i) -> new Contacts(rs.getLong("attempts"), rs.getLong("rpc"), rs.getLong("ptp"),
+                        rs.getLong("agent_attempts")))
                 .single();
     }
 
-    /** Agent working hours: per agent and date, the distinct local hours with at least one attempt, summed. */
-    private long activeHours(KpiFilter f) {
+    /**
+     * Per agent and date (ordered so), the agent's attempts; its working hours are the distinct local hours with at
+     * least one attempt: the bits of the OR of its rows' hour masks.
+     */
+    private List<AgentDay> agentDays(KpiFilter f) {
         Map<String, Object> p = new HashMap<>();
-        return jdbc.sql("SELECT COALESCE(SUM(hours), 0) FROM (SELECT COUNT(DISTINCT k.local_hour) AS hours "
-                        + "FROM kpi_contact_hour k WHERE " + f.where("k", p) + " AND k.agent <> '' "
-                        + "GROUP BY k.agent, k.business_date) d")
-                .params(p).query(Long.class).single();
+        return jdbc.sql("""
+                SELECT k.agent, k.business_date, MAX(MAX(k.team)) OVER (PARTITION BY k.agent) AS team,
+                       SUM(k.attempts) AS attempts, SUM(k.rpc) AS rpc, SUM(k.ptp) AS ptp,
+                       BIT_OR(k.hours_mask) AS hours_mask
+                FROM kpi_agent_day k WHERE %s
+                GROUP BY k.agent, k.business_date ORDER BY k.agent, k.business_date""".formatted(f.where("k", p)))
+                .params(p).query((rs, i) -> new AgentDay(rs.getString("agent"),
+                        rs.getObject("business_date", LocalDate.class), rs.getString("team"), rs.getLong("attempts"),
+                        rs.getLong("rpc"), rs.getLong("ptp"), Long.bitCount(rs.getLong("hours_mask"))))
+                .list();
     }
 
     private Promises promiseTotals(KpiFilter f) {
@@ -523,7 +559,7 @@ public class ContactKpis {
                 SELECT COALESCE(SUM(CASE WHEN k.event = 'MADE' THEN k.promises ELSE 0 END), 0) AS made,
                        COALESCE(SUM(CASE WHEN k.event = 'KEPT' THEN k.promises ELSE 0 END), 0) AS kept,
                        COALESCE(SUM(CASE WHEN k.event <> 'MADE' THEN k.promises ELSE 0 END), 0) AS resolved
-                FROM kpi_promise_day k WHERE %s""".formatted(f.where("k", p)))
+                FROM kpi_promise_team_hour k WHERE %s""".formatted(f.where("k", p)))
                 .params(p).query((rs, i) -> new Promises(rs.getLong("made"), rs.getLong("kept"), rs.getLong("resolved")))
                 .single();
     }

@@ -59,7 +59,54 @@ public class KpiAggregates {
         int payments = payments(p);
         int compliance = compliance(p);
         int arms = arms(p);
+        rollUp(from, to);
         return new Maintained(from, to, contacts, promises, payments, compliance, arms);
+    }
+
+    /** The rollups of {@code kpi_contact_hour} and {@code kpi_promise_day} that the dashboards read. */
+    static final List<String> ROLLUPS = List.of("kpi_contact_team_hour", "kpi_agent_day", "kpi_promise_team_hour",
+            "kpi_promise_agent_day");
+
+    /**
+     * Rebuilds the rollups of {@code from}..{@code to} from {@code kpi_contact_hour} and {@code kpi_promise_day}
+     * (V116): delete + insert per date, so rolling up twice gives the same rows. {@link #refresh} calls it in its own
+     * transaction; on its own it backfills the rollups of dates maintained before they existed.
+     */
+    @Transactional
+    public int rollUp(LocalDate from, LocalDate to) {
+        Map<String, Object> p = Map.of("from", from, "to", to);
+        for (String table : ROLLUPS) {
+            jdbc.sql("DELETE FROM " + table + " WHERE business_date BETWEEN :from AND :to").params(p).update();
+        }
+        int rows = jdbc.sql("""
+                INSERT INTO kpi_contact_team_hour (business_date, portfolio, product, currency, team, channel,
+                                                   local_hour, attempts, rpc, ptp, agent_attempts, cost_minor)
+                SELECT business_date, portfolio, product, currency, team, channel, local_hour, SUM(attempts),
+                       SUM(rpc), SUM(ptp), SUM(CASE WHEN agent <> '' THEN attempts ELSE 0 END), SUM(cost_minor)
+                FROM kpi_contact_hour WHERE business_date BETWEEN :from AND :to
+                GROUP BY business_date, portfolio, product, currency, team, channel, local_hour""").params(p).update();
+        rows += jdbc.sql("""
+                INSERT INTO kpi_agent_day (business_date, portfolio, product, team, agent, attempts, rpc, ptp,
+                                           hours_mask)
+                SELECT k.business_date, k.portfolio, k.product, k.team, k.agent, SUM(k.attempts), SUM(k.rpc),
+                       SUM(k.ptp), BIT_OR(b.bit)
+                FROM kpi_contact_hour k JOIN kpi_hour_bit b ON b.local_hour = k.local_hour
+                WHERE k.business_date BETWEEN :from AND :to AND k.agent <> ''
+                GROUP BY k.business_date, k.portfolio, k.product, k.team, k.agent""").params(p).update();
+        rows += jdbc.sql("""
+                INSERT INTO kpi_promise_team_hour (business_date, event, portfolio, product, currency, team, channel,
+                                                   local_hour, promises, amount_minor, paid_minor)
+                SELECT business_date, event, portfolio, product, currency, team, channel, local_hour, SUM(promises),
+                       SUM(amount_minor), SUM(paid_minor)
+                FROM kpi_promise_day WHERE business_date BETWEEN :from AND :to
+                GROUP BY business_date, event, portfolio, product, currency, team, channel, local_hour""")
+                .params(p).update();
+        rows += jdbc.sql("""
+                INSERT INTO kpi_promise_agent_day (business_date, event, portfolio, product, team, agent, promises)
+                SELECT business_date, event, portfolio, product, team, agent, SUM(promises)
+                FROM kpi_promise_day WHERE business_date BETWEEN :from AND :to AND agent <> ''
+                GROUP BY business_date, event, portfolio, product, team, agent""").params(p).update();
+        return rows;
     }
 
     /** The local time of {@code ts} in zone {@code zone} (an SQL expression each). */

@@ -161,6 +161,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/assignment-history").hasAnyRole(STAFF)
                         .requestMatchers("/api/v1/escalations", "/api/v1/escalations/**").hasAnyRole(ADMIN, SUPERVISOR)
                         // --- kpiflow ---
+                        // (its own paths only: a /api/v1/kpis/** wildcard here let COMPLIANCE through kpicontact's rules below)
                         .requestMatchers(HttpMethod.GET, "/api/v1/kpis/bucket-mix", "/api/v1/kpis/roll-rates",
                                 "/api/v1/kpis/cure-recovery", "/api/v1/kpis/vintages", "/api/v1/kpis/aging")
                         .hasAnyRole(ADMIN, SUPERVISOR, TEAM_LEAD, COMPLIANCE)
