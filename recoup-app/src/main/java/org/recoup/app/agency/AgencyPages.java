@@ -88,6 +88,7 @@ class AgencyPages {
         model.addAttribute("today", LocalDate.now(clock.withZone(rulesZone())));
         model.addAttribute("nav", "recovery");
         model.addAttribute("title", msg(locale, "agency.page.title"));
+        model.addAttribute("heading", msg(locale, "agency.page.title"));
         model.addAttribute("tables", List.of(a.build()));
         model.addAttribute("scorecardTables", List.of(scorecard));
         model.addAttribute("noDownloads", List.of());
@@ -107,6 +108,7 @@ class AgencyPages {
                 : AgencyController.month(month);
         model.addAttribute("nav", "recovery");
         model.addAttribute("title", msg(locale, "agency.statement.title"));
+        model.addAttribute("heading", msg(locale, "agency.statement.title"));
         model.addAttribute("agencies", actor.role() == Role.AGENCY ? List.of() : agencies.list());
         model.addAttribute("agencyId", agency);
         model.addAttribute("month", ym.toString());

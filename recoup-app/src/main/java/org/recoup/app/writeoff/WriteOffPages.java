@@ -67,6 +67,7 @@ class WriteOffPages {
         model.addAttribute("today", LocalDate.now(clock.withZone(ZoneId.of(config.zone()))));
         model.addAttribute("nav", "recovery");
         model.addAttribute("title", msg(locale, "writeoff.page.title"));
+        model.addAttribute("heading", msg(locale, "writeoff.page.title"));
         model.addAttribute("hint", msg(locale, "writeoff.page.hint"));
         model.addAttribute("tables", List.of(writeOffs.chargeOffs(locale), writeOffs.recoveries(from, today, locale),
                 sales.salesTable(locale)));
@@ -82,8 +83,10 @@ class WriteOffPages {
     String sale(@PathVariable String saleId, Locale locale, Model model) {
         DebtSales.Sale sale = sales.find(saleId);
         model.addAttribute("nav", "recovery");
-        model.addAttribute("title", msg(locale, "writeoff.sale.title") + " " + sale.saleId() + " · " + sale.buyer()
-                + " · " + sale.status());
+        String title = msg(locale, "writeoff.sale.title") + " " + sale.saleId() + " · " + sale.buyer() + " · "
+                + sale.status();
+        model.addAttribute("title", title);
+        model.addAttribute("heading", title);
         model.addAttribute("hint", msg(locale, "writeoff.sale.hint"));
         model.addAttribute("sale", sale);
         model.addAttribute("balances", sale.pool().stream().collect(java.util.stream.Collectors.toMap(
