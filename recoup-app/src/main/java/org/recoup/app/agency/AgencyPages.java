@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +22,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages: agencies with open placements and the scorecard; the commission statement (agency users: their own). */
+/**
+ * Pages: agencies with open placements and the scorecard, with the forms supervisors use to place a case, place by rule
+ * and recall a placement (the same {@link Placements} calls as the API; the API's problem is shown next to its field);
+ * the commission statement (agency users: their own).
+ */
 @Hidden
 @Controller
 class AgencyPages {
@@ -34,9 +42,11 @@ class AgencyPages {
     private final CaseScope scope;
     private final Clock clock;
     private final MessageSource messages;
+    private final PlacementRules rules;
 
     AgencyPages(Agencies agencies, Placements placements, Commissions commissions, CaseScope scope, Clock clock,
-                MessageSource messages) {
+                MessageSource messages, PlacementRules rules) {
+        this.rules = rules;
         this.messages = messages;
         this.agencies = agencies;
         this.placements = placements;
@@ -71,9 +81,17 @@ class AgencyPages {
                             + " " + x.currency()).reduce((x, y) -> x + " + " + y).orElse(""));
         }
         Table scorecard = commissions.scorecard(null, locale);
+        Actor actor = scope.current().orElse(null);
+        model.addAttribute("manager", actor != null && (actor.role() == Role.ADMIN || actor.role() == Role.SUPERVISOR));
+        model.addAttribute("activeAgencies", agencies.list().stream().filter(Agencies.Agency::active).toList());
+        model.addAttribute("placementTable", p.build());
+        model.addAttribute("today", LocalDate.now(clock.withZone(rulesZone())));
         model.addAttribute("nav", "recovery");
         model.addAttribute("title", msg(locale, "agency.page.title"));
-        model.addAttribute("tables", List.of(a.build(), p.build(), scorecard));
+        model.addAttribute("heading", msg(locale, "agency.page.title"));
+        model.addAttribute("tables", List.of(a.build()));
+        model.addAttribute("scorecardTables", List.of(scorecard));
+        model.addAttribute("noDownloads", List.of());
         model.addAttribute("downloads", List.of(
                 Map.of("label", msg(locale, "agency.scorecard") + " XLSX", "href", "/api/v1/agency-scorecard?format=xlsx"),
                 Map.of("label", msg(locale, "agency.scorecard") + " CSV", "href", "/api/v1/agency-scorecard?format=csv")));
@@ -90,6 +108,7 @@ class AgencyPages {
                 : AgencyController.month(month);
         model.addAttribute("nav", "recovery");
         model.addAttribute("title", msg(locale, "agency.statement.title"));
+        model.addAttribute("heading", msg(locale, "agency.statement.title"));
         model.addAttribute("agencies", actor.role() == Role.AGENCY ? List.of() : agencies.list());
         model.addAttribute("agencyId", agency);
         model.addAttribute("month", ym.toString());
@@ -109,6 +128,95 @@ class AgencyPages {
         model.addAttribute("downloads", List.of(Map.of("label", "XLSX", "href", base + "xlsx"),
                 Map.of("label", "CSV", "href", base + "csv")));
         return "agency/statement";
+    }
+
+    @PostMapping("/ui/agencies/placements")
+    String place(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return attempt("place", List.of("caseId", "agencyId", "termDays", "reason"), form, redirect, () -> {
+            String caseId = trimmed(form.get("caseId"));
+            if (caseId == null) {
+                throw ApiProblem.badRequest("INVALID_PLACEMENT", "caseId", "caseId is required");
+            }
+            String term = trimmed(form.get("termDays"));
+            int termDays;
+            try {
+                termDays = Integer.parseInt(term == null ? "" : term);
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badRequest("INVALID_PLACEMENT", "termDays", "termDays must be a whole number of days, was '"
+                        + (term == null ? "" : term) + "'");
+            }
+            Placements.Placement pl = placements.place(actor(), caseId, trimmed(form.get("agencyId")), termDays,
+                    form.get("reason"), null);
+            return List.of(pl.placementId() + " " + pl.caseId() + " → " + pl.agencyId());
+        });
+    }
+
+    @PostMapping("/ui/agencies/placements/by-rule")
+    String placeByRule(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return attempt("rule", List.of("asOf"), form, redirect, () -> {
+            LocalDate asOf = date("INVALID_PLACEMENT", "asOf", form.get("asOf"));
+            return placements.placeByRules(actor(), asOf, null).stream()
+                    .map(pl -> pl.placementId() + " " + pl.caseId() + " → " + pl.agencyId()).toList();
+        });
+    }
+
+    @PostMapping("/ui/agencies/placements/{placementId}/recall")
+    String recall(@PathVariable long placementId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return attempt("recall-" + placementId, List.of("reason"), form, redirect, () -> {
+            Placements.Placement pl = placements.recall(actor(), placementId, form.get("reason"));
+            return List.of(pl.placementId() + " " + pl.caseId());
+        });
+    }
+
+    private static final java.util.Set<String> ID_FORMS = java.util.Set.of("place");
+
+    /** Runs a form's action; on an API problem, flashes it with the form and the entered values and goes back. */
+    private String attempt(String formName, List<String> fields, Map<String, String> form, RedirectAttributes redirect,
+                           java.util.function.Supplier<List<String>> action) {
+        try {
+            List<String> done = action.get();
+            redirect.addFlashAttribute("okKey", "agency.ui.done." + formName.replaceAll("-\\d+$", ""));
+            redirect.addFlashAttribute("okItems", done);
+        } catch (ApiProblem problem) {
+            if (problem.status() == HttpStatus.FORBIDDEN) {
+                throw problem;
+            }
+            // "case X does not exist" belongs next to the id the user typed (the first field of the place and
+            // charge-off forms); other forms' ids come from the page, so their 404 is shown above the forms
+            String field = problem.field() == null && problem.status() == HttpStatus.NOT_FOUND
+                    && ID_FORMS.contains(formName) ? fields.get(0) : problem.field();
+            redirect.addFlashAttribute("errorForm", formName);
+            redirect.addFlashAttribute("error", problem.getMessage());
+            redirect.addFlashAttribute("errorField", field);
+            redirect.addFlashAttribute("errorInline", field != null && fields.contains(field));
+            redirect.addFlashAttribute("values", Map.copyOf(form));
+        }
+        return "redirect:/ui/agencies";
+    }
+
+    static LocalDate date(String code, String field, String value) {
+        String v = trimmed(value);
+        if (v == null) {
+            throw ApiProblem.badRequest(code, field, field + " is required");
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(code, field, field + " must be a date YYYY-MM-DD, was '" + v + "'");
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private java.time.ZoneId rulesZone() {
+        return rules.current().zoneId();
+    }
+
+    private Actor actor() {
+        return scope.current().orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", null,
+                "the signed-in user is not a Recoup user"));
     }
 
     private String msg(Locale locale, String key) {

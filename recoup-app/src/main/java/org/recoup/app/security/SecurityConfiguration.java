@@ -223,6 +223,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/ui/legal/matters").hasAnyRole(COLLECTORS)
                         .requestMatchers("/ui/legal", "/ui/legal/**").hasAnyRole(STAFF)
                         // --- agency ---
+                        .requestMatchers(HttpMethod.POST, "/ui/agencies/placements", "/ui/agencies/placements/**",
+                                "/ui/write-offs", "/ui/debt-sales", "/ui/debt-sales/**").hasAnyRole(WRITERS)
                         .requestMatchers("/ui/agencies/statement").hasAnyRole(ADMIN, SUPERVISOR, AGENCY)
                         .requestMatchers("/ui/agencies", "/ui/write-offs", "/ui/debt-sales/**", "/ui/bureau")
                         .hasAnyRole(WHOLE_BOOK)
