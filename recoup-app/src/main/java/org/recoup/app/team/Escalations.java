@@ -101,13 +101,14 @@ public class Escalations {
                 .params(Timestamp.from(now), asOf).update();
     }
 
+    /** The newest 500 escalations of the status (newest first: what was raised today is never pushed off the page). */
     public List<Escalation> list(Actor actor, String status) {
         requireSupervisor(actor);
         String s = status == null || status.isBlank() ? "OPEN" : status.strip().toUpperCase(java.util.Locale.ROOT);
         if (!s.equals("OPEN") && !s.equals("RESOLVED")) {
             throw ApiProblem.badRequest("INVALID_STATUS", "status", "status must be OPEN or RESOLVED");
         }
-        return jdbc.sql(SELECT + " WHERE e.status = ? ORDER BY e.raised_at, e.escalation_id FETCH FIRST 500 ROWS ONLY")
+        return jdbc.sql(SELECT + " WHERE e.status = ? ORDER BY e.raised_at DESC, e.escalation_id DESC FETCH FIRST 500 ROWS ONLY")
                 .param(s).query((rs, i) -> map(rs)).list();
     }
 
